@@ -1,0 +1,83 @@
+package accord.accord;
+
+import accord.ledger.AuthorKeys;
+import accord.ledger.CheckpointWitness;
+import accord.ledger.Entry;
+import accord.ledger.Keyring;
+import accord.ledger.LocalWitness;
+import accord.ledger.LogSetup;
+import accord.tlog.Cosignature;
+import accord.tlog.NoteKeys;
+import accord.tlog.NoteVerifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Ties the ledger to the accords' definitions: whose key signs for which party, and which log key
+ * and witnesses each accord's log has. A genesis {@code accord.define} entry is checked against
+ * the secretariat key it declares itself; the parties' witnesses then vouch for that log.
+ */
+public final class AccordRegistry implements AuthorKeys, LogSetup {
+  private final Keyring keyring;
+  private final Clock clock;
+
+  public AccordRegistry(Keyring keyring, Clock clock) {
+    this.keyring = keyring;
+    this.clock = clock;
+  }
+
+  /** The note key name a member of an accord signs entries with. */
+  public static String memberKeyName(String accord, String member) {
+    return accord + "/" + member;
+  }
+
+  /** The cosigning key name of a member's witness. */
+  public static String witnessKeyName(String member) {
+    return "witness/" + member;
+  }
+
+  @Override
+  public Optional<NoteVerifier> keyFor(Handle h, Entry e) {
+    Optional<AccordState> s = AccordProjection.load(h, e.accord());
+    if (s.isEmpty() && e.type().equals(AccordRules.DEFINE)) {
+      try {
+        s = Optional.of(AccordRules.definition(e));
+      } catch (RuntimeException invalid) {
+        return Optional.empty();
+      }
+    }
+    return s.flatMap(a -> a.member(e.party())).map(m -> NoteKeys.verifier(m.vkey()));
+  }
+
+  @Override
+  public Log forAccord(Handle h, String accord) {
+    AccordState s =
+        AccordProjection.load(h, accord)
+            .orElseThrow(() -> new IllegalStateException("no accord " + accord));
+    NoteKeys.Ed25519Signer logKey =
+        keyring
+            .find(s.origin())
+            .orElseThrow(() -> new IllegalStateException("this node does not hold the log key of " + accord));
+    if (!logKey.vkey().equals(s.logVkey())) {
+      throw new IllegalStateException("the log key held for " + accord + " is not the one its definition names");
+    }
+    NoteVerifier logVerifier = NoteKeys.verifier(s.logVkey());
+    List<CheckpointWitness> witnesses = new ArrayList<>();
+    for (AccordState.Witness w : s.witnesses()) {
+      Optional<String> skey = keyring.skey(w.name());
+      if (skey.isEmpty()) {
+        continue; // run by another node: it cosigns through its own witness endpoint
+      }
+      Cosignature.Signer cosigner = Cosignature.Signer.fromSkey(skey.get());
+      if (!cosigner.vkey().equals(w.vkey())) {
+        throw new IllegalStateException("witness key " + w.name() + " does not match the definition");
+      }
+      witnesses.add(new LocalWitness(cosigner, Map.of(s.origin(), logVerifier), clock));
+    }
+    return new Log(s.origin(), logKey, witnesses);
+  }
+}

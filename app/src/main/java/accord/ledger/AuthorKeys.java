@@ -1,0 +1,30 @@
+package accord.ledger;
+
+import accord.tlog.Note;
+import accord.tlog.NoteSignature;
+import accord.tlog.NoteVerifier;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Who may sign for whom: the key registered for an entry's author party in its accord. */
+@FunctionalInterface
+public interface AuthorKeys {
+  Optional<NoteVerifier> keyFor(Handle h, Entry entry);
+
+  /** Throws unless {@code note} carries a valid signature by the key of the entry's party. */
+  default void requireSigned(Handle h, Entry e, Note note) {
+    NoteVerifier key =
+        keyFor(h, e)
+            .orElseThrow(
+                () -> Rejection.forbidden(
+                    "no key is registered for party " + e.party() + " in accord " + e.accord()));
+    for (NoteSignature s : note.signatures()) {
+      if (s.name().equals(key.name()) && s.keyId() == key.keyId()
+          && key.verify(note.textBytes(), s.signature())) {
+        return;
+      }
+    }
+    throw Rejection.forbidden(
+        "entry is not signed by the key of party " + e.party() + " (" + key.name() + ")");
+  }
+}

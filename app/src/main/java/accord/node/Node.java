@@ -1,0 +1,104 @@
+package accord.node;
+
+import accord.accord.AccordProjection;
+import accord.accord.AccordRegistry;
+import accord.ledger.Appended;
+import accord.ledger.Entry;
+import accord.ledger.EntryCodec;
+import accord.ledger.Keyring;
+import accord.ledger.Ledger;
+import accord.ledger.Projection;
+import accord.ledger.Rejection;
+import accord.ledger.Replay;
+import accord.ledger.StateDigest;
+import accord.store.Db;
+import accord.tlog.Note;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One Accord node: its database, its keys, the features' projections and the ledger that writes
+ * the joint logs. The single place where the parts are put together.
+ */
+public final class Node implements AutoCloseable {
+  private final Db db;
+  private final Keyring keyring;
+  private final AccordRegistry registry;
+  private final List<Projection> projections;
+  private final Ledger ledger;
+  private final Clock clock;
+
+  private Node(Db db, Keyring keyring, Clock clock) {
+    this.db = db;
+    this.keyring = keyring;
+    this.clock = clock;
+    this.registry = new AccordRegistry(keyring, clock);
+    this.projections = List.of(new AccordProjection());
+    this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
+  }
+
+  /** Opens the node in a data folder; {@code dbUrl} null means the SQLite file in that folder. */
+  public static Node open(Path dataDir, String dbUrl, Clock clock) {
+    Db db = dbUrl == null || dbUrl.isBlank() ? Db.sqlite(dataDir) : Db.open(dbUrl);
+    return new Node(db, new Keyring(dataDir.resolve("keys")), clock);
+  }
+
+  public Db db() {
+    return db;
+  }
+
+  public Keyring keyring() {
+    return keyring;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public List<Projection> projections() {
+    return projections;
+  }
+
+  /** Signs an entry with the key this node holds for its party, and appends it. */
+  public CompletableFuture<Appended> append(Entry e) {
+    var signer = keyring.find(AccordRegistry.memberKeyName(e.accord(), e.party()));
+    if (signer.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          Rejection.forbidden("this node holds no key for party " + e.party() + " of " + e.accord()));
+    }
+    Note note;
+    try {
+      note = EntryCodec.sign(e, signer.get());
+    } catch (RuntimeException ex) {
+      return CompletableFuture.failedFuture(Rejection.invalid(ex.getMessage()));
+    }
+    return ledger.submit(e, note);
+  }
+
+  /** Appends an entry signed elsewhere (by a party's own node or a client holding the key). */
+  public CompletableFuture<Appended> appendSigned(Note note) {
+    Entry e;
+    try {
+      e = EntryCodec.parse(note.text());
+    } catch (RuntimeException ex) {
+      return CompletableFuture.failedFuture(Rejection.invalid(ex.getMessage()));
+    }
+    return ledger.submit(e, note);
+  }
+
+  public String digest() {
+    return db.jdbi().withHandle(h -> StateDigest.of(h, projections));
+  }
+
+  public Replay.Result rebuild() {
+    return Replay.rebuild(db.jdbi(), projections, registry);
+  }
+
+  @Override
+  public void close() {
+    ledger.close();
+    db.close();
+  }
+}
