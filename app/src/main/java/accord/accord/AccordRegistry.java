@@ -11,6 +11,7 @@ import accord.tlog.NoteKeys;
 import accord.tlog.NoteVerifier;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,16 +69,34 @@ public final class AccordRegistry implements AuthorKeys, LogSetup {
     NoteVerifier logVerifier = NoteKeys.verifier(s.logVkey());
     List<CheckpointWitness> witnesses = new ArrayList<>();
     for (AccordState.Witness w : s.witnesses()) {
-      Optional<String> skey = keyring.skey(w.name());
-      if (skey.isEmpty()) {
-        continue; // run by another node: it cosigns through its own witness endpoint
-      }
-      Cosignature.Signer cosigner = Cosignature.Signer.fromSkey(skey.get());
-      if (!cosigner.vkey().equals(w.vkey())) {
-        throw new IllegalStateException("witness key " + w.name() + " does not match the definition");
-      }
-      witnesses.add(new LocalWitness(cosigner, Map.of(s.origin(), logVerifier), clock));
+      // A witness this node does not hold runs on another node and cosigns through its endpoint.
+      localWitness(h, w.name()).ifPresent(witnesses::add);
     }
     return new Log(s.origin(), logKey, witnesses);
+  }
+
+  /**
+   * The witness {@code name} if this node holds its key, trusting the log of every accord whose
+   * definition names it.
+   */
+  public Optional<LocalWitness> localWitness(Handle h, String name) {
+    Optional<String> skey = keyring.skey(name);
+    if (skey.isEmpty()) {
+      return Optional.empty();
+    }
+    Cosignature.Signer cosigner = Cosignature.Signer.fromSkey(skey.get());
+    Map<String, NoteVerifier> trusted = new HashMap<>();
+    for (String id : AccordProjection.ids(h)) {
+      AccordState s = AccordProjection.load(h, id).orElseThrow();
+      for (AccordState.Witness w : s.witnesses()) {
+        if (w.name().equals(name)) {
+          if (!w.vkey().equals(cosigner.vkey())) {
+            throw new IllegalStateException("witness key " + name + " does not match accord " + id);
+          }
+          trusted.put(s.origin(), NoteKeys.verifier(s.logVkey()));
+        }
+      }
+    }
+    return Optional.of(new LocalWitness(cosigner, trusted, clock));
   }
 }

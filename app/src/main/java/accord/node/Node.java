@@ -49,6 +49,10 @@ public final class Node implements AutoCloseable {
     return db;
   }
 
+  public AccordRegistry registry() {
+    return registry;
+  }
+
   public Keyring keyring() {
     return keyring;
   }
@@ -71,6 +75,7 @@ public final class Node implements AutoCloseable {
     Note note;
     try {
       note = EntryCodec.sign(e, signer.get());
+      EntryCodec.parse(note.text()); // the same field checks a signed submission gets
     } catch (RuntimeException ex) {
       return CompletableFuture.failedFuture(Rejection.invalid(ex.getMessage()));
     }

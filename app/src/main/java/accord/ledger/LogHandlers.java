@@ -1,0 +1,110 @@
+package accord.ledger;
+
+import accord.accord.AccordRegistry;
+import accord.tlog.Checkpoint;
+import accord.tlog.FormatException;
+import accord.tlog.Note;
+import accord.tlog.ProofBundle;
+import accord.tlog.Proofs;
+import accord.tlog.tiles.Tile;
+import accord.tlog.tiles.TileHashes;
+import accord.tlog.tiles.TilePath;
+import accord.tlog.tiles.TileWriter;
+import accord.tlog.witness.Outcome;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Serving the joint logs as tlog-tiles, per-entry proofs in the tlog-proof format, and the local
+ * witnesses' add-checkpoint endpoint. Full tiles never change, so they are cached for good; the
+ * checkpoint and partial tiles are revalidated.
+ */
+public final class LogHandlers {
+  private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  private static final String REVALIDATE = "no-cache";
+
+  private final Jdbi jdbi;
+  private final AccordRegistry registry;
+
+  public LogHandlers(Jdbi jdbi, AccordRegistry registry) {
+    this.jdbi = jdbi;
+    this.registry = registry;
+  }
+
+  /** GET /log/{accord}/checkpoint: the latest checkpoint with every cosignature collected. */
+  public void checkpoint(Context ctx) {
+    String accord = ctx.pathParam("accord");
+    byte[] note =
+        jdbi.withHandle(h -> LogStore.latestCheckpoint(h, accord))
+            .orElseThrow(() -> new HttpResponseException(404, "no log for accord " + accord));
+    ctx.header("Cache-Control", REVALIDATE).contentType("text/plain; charset=utf-8").result(note);
+  }
+
+  /** GET /log/{accord}/tile/...: a hash tile or an entry bundle of the current tree. */
+  public void tile(Context ctx) {
+    String accord = ctx.pathParam("accord");
+    Tile t;
+    try {
+      t = TilePath.parse("tile/" + ctx.pathParam("path"));
+    } catch (FormatException e) {
+      throw new HttpResponseException(400, e.getMessage());
+    }
+    byte[] body =
+        jdbi.withHandle(
+            h -> {
+              long size = LogStore.size(h, accord);
+              long first = t.index() * Tile.FULL_WIDTH;
+              long available = t.isEntries() ? size : size >> t.nodeLevel();
+              if (first + t.width() > available) {
+                throw new HttpResponseException(404, "no such tile in a tree of size " + size);
+              }
+              if (t.isEntries()) {
+                var entries = LogStore.entries(h, accord, first, t.width());
+                return TileWriter.bundle(t, i -> entries.get((int) (i - first)).note());
+              }
+              return TileHashes.build(t, LogStore.hashReader(h, accord));
+            });
+    ctx.header("Cache-Control", t.isFull() ? IMMUTABLE : REVALIDATE)
+        .contentType("application/octet-stream")
+        .result(body);
+  }
+
+  /** GET /log/{accord}/proof/{index}: the entry's inclusion proof under the latest checkpoint. */
+  public void proof(Context ctx) {
+    String accord = ctx.pathParam("accord");
+    long index = ctx.pathParamAsClass("index", Long.class).get();
+    String bundle =
+        jdbi.withHandle(
+            h -> {
+              byte[] cp =
+                  LogStore.latestCheckpoint(h, accord)
+                      .orElseThrow(() -> new HttpResponseException(404, "no log for accord " + accord));
+              long size = Checkpoint.parse(Note.parse(cp).text()).size();
+              if (index < 0 || index >= size) {
+                throw new HttpResponseException(404, "no entry " + index + " under the latest checkpoint (size " + size + ")");
+              }
+              var proof = Proofs.inclusion(index, size, LogStore.hashReader(h, accord));
+              return new ProofBundle(null, index, proof, new String(cp, StandardCharsets.UTF_8)).format();
+            });
+    ctx.header("Cache-Control", REVALIDATE).contentType("text/plain; charset=utf-8").result(bundle);
+  }
+
+  /** POST /witness/{member}/add-checkpoint: tlog-witness for the witness run for that member. */
+  public void addCheckpoint(Context ctx) {
+    String name = AccordRegistry.witnessKeyName(ctx.pathParam("member"));
+    byte[] body = ctx.bodyAsBytes();
+    Outcome o =
+        jdbi.inTransaction(
+            h -> {
+              Optional<LocalWitness> w = registry.localWitness(h, name);
+              if (w.isEmpty()) {
+                throw new HttpResponseException(404, "this node runs no witness " + name);
+              }
+              return w.get().witness(h).handle(body);
+            });
+    ctx.status(o.status()).contentType(o.contentType()).result(o.body());
+  }
+}

@@ -1,0 +1,34 @@
+package accord.web;
+
+import static accord.web.Access.ANYONE;
+import static accord.web.Access.SIGNED_IN;
+import static accord.web.Access.WRITERS;
+
+import accord.accord.AccordApi;
+import accord.ledger.LogHandlers;
+import accord.user.SessionApi;
+import java.util.List;
+
+/**
+ * Every route of the node, with who may use it. This is the one place to read the access rules:
+ * a route reachable by a role is listed here with that role, and nothing else is reachable.
+ */
+public final class Routes {
+  private Routes() {}
+
+  public static List<Route> all(
+      HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi) {
+    return List.of(
+        new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),
+        new Route("GET", "/api/openapi.json", "This API, as an OpenAPI 3 document", openApi::get, ANYONE),
+        new Route("POST", "/api/session", "Sign in: username and password for a bearer token", sessions::create, ANYONE),
+        new Route("GET", "/api/accords", "The accords on this node", accords::list, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}", "An accord: members, provisions, clocks, ladder, log state", accords::get, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/entries", "Entries after index ?after=N (at most ?limit=L)", accords::entries, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/entries", "Append a typed entry as the caller's party", accords::append, WRITERS),
+        new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
+        new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
+        new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),
+        new Route("POST", "/witness/{member}/add-checkpoint", "tlog-witness add-checkpoint", log::addCheckpoint, ANYONE));
+  }
+}

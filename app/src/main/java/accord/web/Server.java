@@ -1,0 +1,64 @@
+package accord.web;
+
+import accord.accord.AccordApi;
+import accord.ledger.EntryCodec;
+import accord.ledger.LogHandlers;
+import accord.node.Node;
+import accord.user.SessionApi;
+import accord.user.SignInThrottle;
+import accord.user.Users;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The node's HTTP server: the routes of {@link Routes}, the access check, errors as JSON. */
+public final class Server {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  private Server() {}
+
+  public static Javalin create(Node node, Users users) {
+    OpenApi openApi = new OpenApi();
+    List<Route> routes =
+        Routes.all(
+            new HealthApi(node.db().jdbi()),
+            new SessionApi(users, new SignInThrottle(node.clock())),
+            new AccordApi(node),
+            new LogHandlers(node.db().jdbi(), node.registry()),
+            openApi);
+    openApi.routes(routes);
+    return Javalin.create(
+        config -> {
+          config.jsonMapper(new JavalinJackson(EntryCodec.JSON, false));
+          config.http.maxRequestSize = 1_000_000L;
+          config.startup.showJavalinBanner = false;
+          config.routes.beforeMatched(ctx -> Access.check(ctx, users));
+          config.routes.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Referrer-Policy", "same-origin");
+            ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+          });
+          for (Route r : routes) {
+            switch (r.method()) {
+              case "GET" -> config.routes.get(r.path(), r.handler(), r.roles());
+              case "POST" -> config.routes.post(r.path(), r.handler(), r.roles());
+              default -> throw new IllegalStateException("method " + r.method());
+            }
+          }
+          config.routes.exception(HttpResponseException.class, (e, ctx) ->
+              ctx.status(e.getStatus()).json(error(e.getMessage())));
+          config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(error("internal error"));
+          });
+        });
+  }
+
+  static com.fasterxml.jackson.databind.node.ObjectNode error(String message) {
+    return EntryCodec.JSON.createObjectNode().put("error", message);
+  }
+}
