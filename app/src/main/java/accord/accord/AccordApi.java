@@ -91,13 +91,16 @@ public final class AccordApi {
   /** GET /api/accords/{id}/entries?after=N&limit=L: entries with index greater than N. */
   public void entries(Context ctx) {
     String id = ctx.pathParam("id");
-    long after = ctx.queryParamAsClass("after", Long.class).getOrDefault(-1L);
-    int limit = ctx.queryParamAsClass("limit", Integer.class).check(l -> l > 0 && l <= 1000, "limit must be 1 to 1000").getOrDefault(100);
+    long after = longParam(ctx, "after", -1);
+    long limit = longParam(ctx, "limit", 100);
+    if (limit < 1 || limit > 1000) {
+      throw new HttpResponseException(400, "limit must be 1 to 1000");
+    }
     List<LogStore.StoredEntry> page = node.db().jdbi().withHandle(h -> {
       if (AccordProjection.load(h, id).isEmpty()) {
         throw new HttpResponseException(404, "no accord " + id);
       }
-      return LogStore.entries(h, id, after + 1, limit);
+      return LogStore.entries(h, id, after + 1, (int) limit);
     });
     ArrayNode out = EntryCodec.JSON.createArrayNode();
     for (LogStore.StoredEntry s : page) {
@@ -122,6 +125,9 @@ public final class AccordApi {
   public void append(Context ctx) {
     String id = ctx.pathParam("id");
     User u = Access.user(ctx);
+    if (node.db().jdbi().withHandle(h -> AccordProjection.load(h, id)).isEmpty()) {
+      throw new HttpResponseException(404, "no accord " + id);
+    }
     String party = u.actingAs();
     if (party == null) {
       throw new HttpResponseException(403, "your role does not write entries");
@@ -168,6 +174,18 @@ public final class AccordApi {
     ObjectNode out = EntryCodec.JSON.createObjectNode();
     out.put("accord", a.accord()).put("index", a.index()).put("tree_size", a.treeSize());
     ctx.status(201).json(out);
+  }
+
+  static long longParam(Context ctx, String name, long dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new HttpResponseException(400, "query parameter '" + name + "' must be a whole number");
+    }
   }
 
   private static void checkOwn(Entry e, String id, String party, User u) {

@@ -127,7 +127,11 @@ public final class Ledger implements AutoCloseable {
                 long idx = log.range.size();
                 byte[] noteBytes = p.note().bytes();
                 byte[] leaf = Hash.leaf(noteBytes);
-                LogStore.insertEntry(h, e.accord(), idx, noteBytes, leaf, e);
+                byte[] textHash = Hash.sha256(p.note().textBytes());
+                LogStore.indexOfText(h, e.accord(), textHash).ifPresent(i -> {
+                  throw Rejection.conflict("this entry is already in the log, at index " + i);
+                });
+                LogStore.insertEntry(h, e.accord(), idx, noteBytes, leaf, textHash, e);
                 Projection.apply(projections, h, e, idx);
                 log.range.append(
                     leaf, (level, index, hash) -> hashes.add(

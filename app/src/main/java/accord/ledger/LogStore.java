@@ -22,15 +22,25 @@ public final class LogStore {
         .one();
   }
 
+  /** The index of the entry whose note text has this SHA-256, if the log already has it. */
+  public static Optional<Long> indexOfText(Handle h, String accord, byte[] textHash) {
+    return h.createQuery("SELECT idx FROM log_entry WHERE accord = :a AND text_hash = :t")
+        .bind("a", accord)
+        .bind("t", textHash)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
   public static void insertEntry(
-      Handle h, String accord, long idx, byte[] note, byte[] leafHash, Entry e) {
+      Handle h, String accord, long idx, byte[] note, byte[] leafHash, byte[] textHash, Entry e) {
     h.createUpdate(
-            "INSERT INTO log_entry (accord, idx, note, leaf_hash, type, party, author, created)"
-                + " VALUES (:a, :i, :n, :l, :t, :p, :u, :c)")
+            "INSERT INTO log_entry (accord, idx, note, leaf_hash, text_hash, type, party, author, created)"
+                + " VALUES (:a, :i, :n, :l, :th, :t, :p, :u, :c)")
         .bind("a", accord)
         .bind("i", idx)
         .bind("n", note)
         .bind("l", leafHash)
+        .bind("th", textHash)
         .bind("t", e.type())
         .bind("p", e.party())
         .bind("u", e.user())

@@ -51,6 +51,8 @@ public final class Server {
           }
           config.routes.exception(HttpResponseException.class, (e, ctx) ->
               ctx.status(e.getStatus()).json(error(e.getMessage())));
+          config.routes.exception(io.javalin.validation.ValidationException.class, (e, ctx) ->
+              ctx.status(400).json(error("invalid parameter: " + e.getErrors().keySet())));
           config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(error("internal error"));

@@ -6,12 +6,16 @@ CREATE TABLE log_entry (
   idx        BIGINT  NOT NULL,
   note       ${blob} NOT NULL,
   leaf_hash  ${blob} NOT NULL,
+  text_hash  ${blob} NOT NULL,
   type       TEXT    NOT NULL,
   party      TEXT    NOT NULL,
   author     TEXT    NOT NULL,
   created    TEXT    NOT NULL,
   PRIMARY KEY (accord, idx)
 );
+
+-- The same entry text can be in a log only once, however it is signed: a replay is refused.
+CREATE UNIQUE INDEX log_entry_text ON log_entry (accord, text_hash);
 
 -- Hashes of complete subtrees (level, index), written as appends complete them.
 CREATE TABLE log_hash (
