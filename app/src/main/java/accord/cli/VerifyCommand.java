@@ -1,6 +1,10 @@
 package accord.cli;
 
+import accord.accord.AccordProjection;
+import accord.ledger.LogAudit;
+import accord.ledger.LogFiles;
 import accord.ledger.LogVerifier;
+import accord.node.Node;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -31,12 +36,20 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--archive", description = "an archive written by 'accord export'")
     Path archive;
+
+    @Option(names = "--local", description = "this node's own database (with --data/--db and --accord): also audits every stored hash")
+    boolean local;
   }
+
+  @Mixin NodeOptions node;
+
+  @Option(names = "--accord", description = "with --local: the accord whose log to check")
+  String accord;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
-  @Option(names = "--log-key", required = true, description = "the log's verifier key (vkey)")
+  @Option(names = "--log-key", description = "the log's verifier key (vkey); with --local, taken from the accord's definition")
   String logKey;
 
   @Option(names = "--witness", description = "a witness's cosignature vkey (repeat for each)")
@@ -56,7 +69,39 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (source.local) {
+      return local();
+    }
+    if (logKey == null) {
+      throw new IllegalArgumentException("--log-key is required with --url or --archive");
+    }
     Function<String, byte[]> fetch = source.url != null ? http(source.url, token != null ? token : System.getenv("ACCORD_TOKEN")) : archive(source.archive);
+    return report(fetch, logKey, witnesses);
+  }
+
+  /** Checks this node's stored log: the tiles as a remote verifier sees them, then every row. */
+  private int local() throws IOException {
+    if (accord == null) {
+      throw new IllegalArgumentException("--local needs --accord ID");
+    }
+    try (Node n = node.open()) {
+      return n.db().jdbi().withHandle(h -> {
+        var def = AccordProjection.load(h, accord)
+            .orElseThrow(() -> new IllegalArgumentException("no accord " + accord + " on this node"));
+        String key = logKey != null ? logKey : def.logVkey();
+        List<String> ws = witnesses.isEmpty() ? def.witnesses().stream().map(w -> w.vkey()).toList() : witnesses;
+        int code = report(path -> LogFiles.read(h, accord, path), key, ws);
+        List<String> problems = LogAudit.audit(h, accord);
+        problems.forEach(p -> System.out.println("FAIL  " + p));
+        if (problems.isEmpty()) {
+          System.out.println("ok    every stored entry, hash and checkpoint matches");
+        }
+        return code == 0 && problems.isEmpty() ? 0 : 1;
+      });
+    }
+  }
+
+  private int report(Function<String, byte[]> fetch, String logKey, List<String> witnesses) throws IOException {
     byte[] earlier = since == null ? null : Files.readAllBytes(since);
     LogVerifier.Report r = LogVerifier.verify(fetch, logKey, witnesses, quorum, earlier);
     r.lines().forEach(l -> System.out.println("ok    " + l));

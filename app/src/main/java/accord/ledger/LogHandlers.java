@@ -7,9 +7,7 @@ import accord.tlog.Note;
 import accord.tlog.ProofBundle;
 import accord.tlog.Proofs;
 import accord.tlog.tiles.Tile;
-import accord.tlog.tiles.TileHashes;
 import accord.tlog.tiles.TilePath;
-import accord.tlog.tiles.TileWriter;
 import accord.tlog.witness.Outcome;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -46,27 +44,17 @@ public final class LogHandlers {
   /** GET /log/{accord}/tile/...: a hash tile or an entry bundle of the current tree. */
   public void tile(Context ctx) {
     String accord = ctx.pathParam("accord");
+    String path = "tile/" + ctx.pathParam("path");
     Tile t;
     try {
-      t = TilePath.parse("tile/" + ctx.pathParam("path"));
+      t = TilePath.parse(path);
     } catch (FormatException e) {
       throw new HttpResponseException(400, e.getMessage());
     }
-    byte[] body =
-        jdbi.withHandle(
-            h -> {
-              long size = LogStore.size(h, accord);
-              long first = t.index() * Tile.FULL_WIDTH;
-              long available = t.isEntries() ? size : size >> t.nodeLevel();
-              if (first + t.width() > available) {
-                throw new HttpResponseException(404, "no such tile in a tree of size " + size);
-              }
-              if (t.isEntries()) {
-                var entries = LogStore.entries(h, accord, first, t.width());
-                return TileWriter.bundle(t, i -> entries.get((int) (i - first)).note());
-              }
-              return TileHashes.build(t, LogStore.hashReader(h, accord));
-            });
+    byte[] body = jdbi.withHandle(h -> LogFiles.read(h, accord, path));
+    if (body == null) {
+      throw new HttpResponseException(404, "no " + path + " in the log of " + accord);
+    }
     ctx.header("Cache-Control", t.isFull() ? IMMUTABLE : REVALIDATE)
         .contentType("application/octet-stream")
         .result(body);
