@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -47,13 +49,21 @@ public final class AccordProjection implements Projection {
     return List.of("accord", "accord_member", "accord_provision", "accord_statement");
   }
 
+  /** Parsed definitions by their exact text: a definition never changes, so this cannot go stale. */
+  private static final Map<String, AccordState> PARSED = new ConcurrentHashMap<>();
+
   /** The accord as its entries so far define it. */
   public static Optional<AccordState> load(Handle h, String accord) {
     return h.createQuery("SELECT definition FROM accord WHERE id = :a")
         .bind("a", accord)
         .mapTo(String.class)
         .findOne()
-        .map(json -> AccordRules.definition(definitionEntry(accord, json)));
+        .map(json -> {
+          if (PARSED.size() > 10_000) {
+            PARSED.clear();
+          }
+          return PARSED.computeIfAbsent(accord + "\n" + json, k -> AccordRules.definition(definitionEntry(accord, json)));
+        });
   }
 
   public static List<String> ids(Handle h) {

@@ -42,7 +42,7 @@ public final class AccordRegistry implements AuthorKeys, LogSetup {
   }
 
   @Override
-  public Optional<NoteVerifier> keyFor(Handle h, Entry e) {
+  public Optional<String> vkeyFor(Handle h, Entry e) {
     Optional<AccordState> s = AccordProjection.load(h, e.accord());
     if (s.isEmpty() && e.type().equals(AccordRules.DEFINE)) {
       try {
@@ -51,7 +51,7 @@ public final class AccordRegistry implements AuthorKeys, LogSetup {
         return Optional.empty();
       }
     }
-    return s.flatMap(a -> a.member(e.party())).map(m -> NoteKeys.verifier(m.vkey()));
+    return s.flatMap(a -> a.member(e.party())).map(AccordState.Member::vkey);
   }
 
   @Override

@@ -36,7 +36,8 @@ public final class Ledger implements AutoCloseable {
   public static final int MAX_BATCH = 1024;
   private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
-  private record Pending(Entry entry, Note note, CompletableFuture<Appended> result) {}
+  /** An entry waiting for the writer; {@code signerVkey} is the key its signature was checked against. */
+  private record Pending(Entry entry, Note note, String signerVkey, CompletableFuture<Appended> result) {}
 
   private static final class LogState {
     final String accord;
@@ -69,15 +70,20 @@ public final class Ledger implements AutoCloseable {
     this.writer.start();
   }
 
-  /** Queues a signed entry; the future completes once it is committed and cosigned. */
-  public CompletableFuture<Appended> submit(Entry entry, Note note) {
+  /**
+   * Queues a signed entry; the future completes once it is committed and cosigned. The caller has
+   * checked that {@code note} carries a valid signature by {@code signerVkey} (or made it with that
+   * key); the writer only checks that this is the key registered for the entry's party, so the
+   * costly signature checks run on the callers' threads, in parallel.
+   */
+  public CompletableFuture<Appended> submit(Entry entry, Note note, String signerVkey) {
     CompletableFuture<Appended> f = new CompletableFuture<>();
     if (!running) {
       f.completeExceptionally(new IllegalStateException("the ledger is shut down"));
       return f;
     }
     try {
-      if (!queue.offer(new Pending(entry, note, f), 30, TimeUnit.SECONDS)) {
+      if (!queue.offer(new Pending(entry, note, signerVkey, f), 30, TimeUnit.SECONDS)) {
         f.completeExceptionally(new IllegalStateException("the ledger is overloaded; try again"));
       }
     } catch (InterruptedException e) {
@@ -122,7 +128,11 @@ public final class Ledger implements AutoCloseable {
               h.savepoint(sp);
               try {
                 Entry e = p.entry();
-                authorKeys.requireSigned(h, e, p.note());
+                String registered = authorKeys.vkeyFor(h, e).orElseThrow(() -> Rejection.forbidden(
+                    "no key is registered for party " + e.party() + " in accord " + e.accord()));
+                if (!registered.equals(p.signerVkey())) {
+                  throw Rejection.forbidden("entry is not signed by the key of party " + e.party());
+                }
                 LogState log = log(h, e.accord());
                 long idx = log.range.size();
                 byte[] noteBytes = p.note().bytes();

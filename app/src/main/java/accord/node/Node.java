@@ -79,18 +79,22 @@ public final class Node implements AutoCloseable {
     } catch (RuntimeException ex) {
       return CompletableFuture.failedFuture(Rejection.invalid(ex.getMessage()));
     }
-    return ledger.submit(e, note);
+    return ledger.submit(e, note, signer.get().vkey());
   }
 
   /** Appends an entry signed elsewhere (by a party's own node or a client holding the key). */
   public CompletableFuture<Appended> appendSigned(Note note) {
     Entry e;
+    String vkey;
     try {
       e = EntryCodec.parse(note.text());
+      vkey = db.jdbi().withHandle(h -> registry.requireSigned(h, e, note));
+    } catch (Rejection r) {
+      return CompletableFuture.failedFuture(r);
     } catch (RuntimeException ex) {
       return CompletableFuture.failedFuture(Rejection.invalid(ex.getMessage()));
     }
-    return ledger.submit(e, note);
+    return ledger.submit(e, note, vkey);
   }
 
   public String digest() {

@@ -1,0 +1,175 @@
+package accord.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import accord.Engines;
+import accord.accord.AccordRules;
+import accord.accord.AccordState;
+import accord.accord.DefaultInstance;
+import accord.node.Node;
+import accord.tlog.Checkpoint;
+import accord.tlog.Hash;
+import accord.tlog.Note;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A node appending under load is killed with SIGKILL at random moments. After each kill the node
+ * is opened again and: every acknowledged entry is in the log at its index with the same text,
+ * the stored rows pass the node's own audit, the log verifies from its tiles with public keys
+ * only (every witness cosigned, consistent with the checkpoint seen before the kill), and a
+ * rebuild of the read model gives the same digest. Appending then resumes on the same log.
+ *
+ * <p>{@code -Daccord.crash.seed=N} replays the kill timings of a run; {@code
+ * -Daccord.crash.cycles=N} and {@code -Daccord.crash.pgCycles=N} change the number of kills.
+ */
+class CrashTest {
+  private static final String KABUL = DefaultInstance.KABUL;
+  private static final int THREADS = 4;
+  /** A log is verified in full after every kill; past this size a fresh one keeps cycles short. */
+  private static final long MAX_LOG = 20_000;
+
+  @TempDir Path tmp;
+  private AppendProcess child;
+
+  /** One data folder and what the test knows of its log so far. */
+  private static final class Lineage {
+    final Path dir;
+    final String dbUrl;
+    final Map<Long, String> acked = new HashMap<>();
+    byte[] checkpoint; // the latest checkpoint seen after the previous kill
+    long size;
+
+    Lineage(Path dir, String dbUrl) {
+      this.dir = dir;
+      this.dbUrl = dbUrl;
+    }
+  }
+
+  @AfterEach
+  void noChildSurvives() throws InterruptedException {
+    if (child != null) {
+      child.close();
+      assertThat(child.isAlive()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engines.class)
+  void everyAcknowledgedEntrySurvivesSigkill(Engines engine) throws Exception {
+    int cycles = engine == Engines.SQLITE
+        ? Integer.getInteger("accord.crash.cycles", 50)
+        : Integer.getInteger("accord.crash.pgCycles", 10);
+    long seed = Long.getLong("accord.crash.seed", System.nanoTime());
+    System.out.printf("CrashTest %s: %d kills, seed %d%n", engine, cycles, seed);
+    Random random = new Random(seed);
+    long started = System.nanoTime();
+    Lineage log = null;
+    int logs = 0;
+    long acks = 0;
+    for (int cycle = 0; cycle < cycles; cycle++) {
+      if (log == null || log.size > MAX_LOG) {
+        Path dir = tmp.resolve("node-" + logs++);
+        log = new Lineage(dir, engine.newDatabase(dir));
+      }
+      int runFor = 150 + random.nextInt(651);
+      List<AppendProcess.Ack> got = runAndKill(log, seed + "-" + cycle, runFor, tmp.resolve("child-" + cycle + ".log"));
+      acks += got.size();
+      for (AppendProcess.Ack a : got) {
+        String before = log.acked.putIfAbsent(a.index(), a.textHash());
+        assertThat(before).as("index %d acknowledged twice with different texts", a.index()).isIn(null, a.textHash());
+      }
+      checkAfterRestart(log, "kill " + cycle + " (seed " + seed + ")");
+      System.out.printf("  kill %d after %d ms: %d acks, log size %d%n", cycle, runFor, got.size(), log.size);
+    }
+    System.out.printf("CrashTest %s: %d kills, %d acknowledged entries, %d logs, %d s%n",
+        engine, cycles, acks, logs, (System.nanoTime() - started) / 1_000_000_000);
+  }
+
+  /** Starts the appending node, lets it run {@code runFor} ms past its first ACK, kills it. */
+  private List<AppendProcess.Ack> runAndKill(Lineage log, String run, int runFor, Path childLog) throws Exception {
+    child = new AppendProcess(log.dir, log.dbUrl, run, THREADS, childLog);
+    try {
+      assertThat(child.awaitFirstAck(60)).as("no ACK from the child; its stderr:\n%s", child.logTail()).isTrue();
+      Thread.sleep(runFor);
+      assertThat(child.isAlive()).as("the child stopped before the kill; its stderr:\n%s", child.logTail()).isTrue();
+      int code = child.kill();
+      assertThat(code).as("exit code of a SIGKILLed child").isEqualTo(AppendProcess.KILLED);
+      assertThat(child.junk()).as("stdout lines that are not ACKs").isEmpty();
+      assertThat(child.logTail()).as("the child's stderr").doesNotContain("append failed", "ledger batch failed");
+      return child.acks();
+    } finally {
+      child.close();
+    }
+  }
+
+  private void checkAfterRestart(Lineage log, String when) {
+    try (Node node = Node.open(log.dir, log.dbUrl, Clock.systemUTC())) {
+      node.db().jdbi().useHandle(h -> {
+        long size = LogStore.size(h, KABUL);
+        long rows = h.createQuery("SELECT COUNT(*) FROM log_entry WHERE accord = :a").bind("a", KABUL).mapTo(Long.class).one();
+        assertThat(rows).as("%s: entries without gaps", when).isEqualTo(size);
+        assertThat(size).as("%s: the log never shrinks", when).isGreaterThanOrEqualTo(log.size);
+        checkAcknowledged(h, log, size, when);
+
+        assertThat(LogAudit.audit(h, KABUL)).as("%s: audit of the stored rows", when).isEmpty();
+
+        byte[] latest = LogStore.latestCheckpoint(h, KABUL).orElseThrow();
+        assertThat(Checkpoint.parse(Note.parse(latest).text()).size())
+            .as("%s: the latest checkpoint covers every stored entry", when).isEqualTo(size);
+        AccordState a = definition(h);
+        LogVerifier.Report r = LogVerifier.verify(
+            path -> LogFiles.read(h, KABUL, path),
+            a.logVkey(),
+            a.witnesses().stream().map(AccordState.Witness::vkey).toList(),
+            -1,
+            log.checkpoint);
+        assertThat(r.failures()).as("%s: verification from the tiles", when).isEmpty();
+        assertThat(r.size()).isEqualTo(size);
+        log.checkpoint = latest;
+        log.size = size;
+      });
+      String digest = node.digest();
+      Replay.Result r = node.rebuild();
+      assertThat(r.violations()).as("%s: violations found by the rebuild", when).isEmpty();
+      assertThat(r.entries()).isEqualTo(log.size);
+      assertThat(r.digest()).as("%s: digest after rebuild", when).isEqualTo(digest);
+      assertThat(node.digest()).isEqualTo(digest);
+    }
+  }
+
+  /** Every acknowledged index holds an entry whose note text has the acknowledged hash. */
+  private static void checkAcknowledged(Handle h, Lineage log, long size, String when) {
+    int found = 0;
+    for (long from = 0; from < size; ) {
+      List<LogStore.StoredEntry> page = LogStore.entries(h, KABUL, from, 1000);
+      for (LogStore.StoredEntry s : page) {
+        String want = log.acked.get(s.index());
+        if (want != null) {
+          found++;
+          assertThat(Hash.toHex(Hash.sha256(Note.parse(s.note()).textBytes())))
+              .as("%s: text of acknowledged entry %d", when, s.index()).isEqualTo(want);
+        }
+      }
+      from = page.get(page.size() - 1).index() + 1;
+    }
+    assertThat(found).as("%s: acknowledged entries present (log size %d)", when, size).isEqualTo(log.acked.size());
+  }
+
+  /** The accord as its defining entry, index 0 of the log, states it: the keys to verify with. */
+  private static AccordState definition(Handle h) {
+    byte[] genesis = LogStore.entries(h, KABUL, 0, 1).get(0).note();
+    Entry e = EntryCodec.parse(Note.parse(genesis).text());
+    assertThat(e.type()).isEqualTo(AccordRules.DEFINE);
+    return AccordRules.definition(e);
+  }
+}
