@@ -20,6 +20,9 @@ public final class CompactRange {
 
   /** Resumes a tree of {@code size} leaves from its stored hashes. */
   public static CompactRange resume(long size, HashReader reader) {
+    if (size < 0) {
+      throw new IllegalArgumentException("negative tree size " + size);
+    }
     CompactRange r = new CompactRange();
     List<NodeId> nodes = peakNodes(size);
     if (!nodes.isEmpty()) {

@@ -20,8 +20,18 @@ public final class Cosignature {
   private Cosignature() {}
 
   static byte[] message(long timestamp, String checkpointText) {
-    return ("cosignature/v1\ntime " + Long.toUnsignedString(timestamp) + "\n" + checkpointText)
-        .getBytes(StandardCharsets.UTF_8);
+    return message(timestamp, checkpointText.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Built from the text's bytes as given, so a signature covers exactly what was received. */
+  static byte[] message(long timestamp, byte[] checkpointText) {
+    byte[] header =
+        ("cosignature/v1\ntime " + Long.toUnsignedString(timestamp) + "\n")
+            .getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(header.length + checkpointText.length)
+        .put(header)
+        .put(checkpointText)
+        .array();
   }
 
   /** A witness key that cosigns checkpoints. Its key ID is computed with type 0x04. */
@@ -87,7 +97,7 @@ public final class Cosignature {
       long time = ByteBuffer.wrap(signature, 0, 8).getLong();
       byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
       System.arraycopy(signature, 8, sig, 0, sig.length);
-      return Ed25519.verify(publicKey, message(time, new String(text, StandardCharsets.UTF_8)), sig);
+      return Ed25519.verify(publicKey, message(time, text), sig);
     }
 
     /**

@@ -14,6 +14,9 @@ public final class MemoryHashStore implements HashReader, HashSink {
 
   @Override
   public void put(int level, long index, byte[] hash) {
+    if (hash.length != Hash.SIZE) {
+      throw new IllegalArgumentException("hash has " + hash.length + " bytes, want " + Hash.SIZE);
+    }
     while (levels.size() <= level) {
       levels.add(new byte[Hash.SIZE * 64]);
       counts.add(0L);
@@ -38,7 +41,7 @@ public final class MemoryHashStore implements HashReader, HashSink {
   }
 
   public byte[] get(int level, long index) {
-    if (level >= levels.size() || index >= counts.get(level)) {
+    if (level < 0 || level >= levels.size() || index < 0 || index >= counts.get(level)) {
       throw new IllegalArgumentException("no stored hash at level " + level + ", index " + index);
     }
     int off = (int) (index * Hash.SIZE);

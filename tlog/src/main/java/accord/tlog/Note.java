@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A C2SP signed note (signed-note v1.0.0): a text ending in a newline, a blank line, then one or
@@ -24,13 +23,17 @@ public final class Note {
   public static final int MAX_SIGNATURES = 100;
 
   private static final String SIG_PREFIX = "\u2014 ";
-  private static final Pattern BASE64 = Pattern.compile("(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
 
   private final String text;
   private final List<NoteSignature> signatures;
 
   public Note(String text, List<NoteSignature> signatures) {
     checkText(text);
+    for (NoteSignature s : signatures) {
+      if (!validKeyName(s.name()) || s.signature().length == 0) {
+        throw new FormatException("malformed note: invalid signature by key " + s.name());
+      }
+    }
     this.text = text;
     this.signatures = List.copyOf(signatures);
   }
@@ -134,10 +137,16 @@ public final class Note {
     if (!validKeyName(name)) {
       throw new FormatException("malformed note: invalid key name on signature line " + lineNo);
     }
-    if (b64.isEmpty() || !BASE64.matcher(b64).matches()) {
+    byte[] raw;
+    try {
+      raw = Base64.getDecoder().decode(b64);
+    } catch (IllegalArgumentException e) {
+      raw = null;
+    }
+    // Canonical, padded base64 only, so a signed note has exactly one byte form.
+    if (b64.isEmpty() || raw == null || !Base64.getEncoder().encodeToString(raw).equals(b64)) {
       throw new FormatException("malformed note: signature line " + lineNo + " is not base64");
     }
-    byte[] raw = Base64.getDecoder().decode(b64);
     if (raw.length < 5) {
       throw new FormatException("malformed note: signature on line " + lineNo + " is too short");
     }
@@ -148,8 +157,10 @@ public final class Note {
   }
 
   /**
-   * Parses and verifies a note. Signatures by unknown keys are ignored; a signature by a known key
-   * that fails rejects the whole note; at least one known key must have signed.
+   * Parses and verifies a note. Signatures by unknown keys are ignored; every signature by a known
+   * key is checked, and one that fails rejects the whole note (signed-note: "verifiers MUST verify
+   * the signature"; Go instead skips repeats by a key it already saw); at least one known key must
+   * have signed. A key that signed more than once is listed once.
    */
   public static Verified open(byte[] msg, NoteVerifiers known) {
     Note n = parse(msg);
@@ -163,13 +174,12 @@ public final class Note {
         unverified.add(s);
         continue;
       }
-      if (!seen.add(s.name() + "+" + s.keyId())) {
-        continue; // the same key twice: Go keeps the first and ignores the rest
-      }
       if (!v.verify(text, s.signature())) {
         throw new VerificationException("invalid signature by known key " + s.name());
       }
-      verified.add(s);
+      if (seen.add(s.name() + "+" + s.keyId())) {
+        verified.add(s);
+      }
     }
     if (verified.isEmpty()) {
       throw new VerificationException("note has no signature by a known key");
@@ -212,6 +222,14 @@ public final class Note {
   private static void checkText(String text) {
     if (text.isEmpty() || text.charAt(text.length() - 1) != '\n') {
       throw new FormatException("malformed note: text must end in a newline");
+    }
+    // What parse would refuse must not be signed: nobody could open the result.
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\n') {
+        throw new FormatException(
+            "malformed note: control character 0x" + Integer.toHexString(c) + " at offset " + i);
+      }
     }
   }
 

@@ -56,25 +56,30 @@ public final class ProofVerifier {
     return r;
   }
 
+  /**
+   * The edge cases come in the order of transparency-dev/merkle's RootFromConsistencyProof, whose
+   * test vectors pin them: size 0 is refused even against size 0, and equal sizes only need an
+   * empty proof and byte-equal roots.
+   */
   public static void verifyConsistency(
       long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2) {
-    checkHash(root1, "first root");
-    checkHash(root2, "second root");
     if (size1 < 0 || size2 < 0 || size1 > size2) {
       throw new VerificationException("tree size " + size1 + " cannot grow into size " + size2);
+    }
+    if (size1 == 0) {
+      throw new VerificationException("a consistency proof from the empty tree proves nothing");
     }
     if (size1 == size2) {
       if (!proof.isEmpty()) {
         throw new VerificationException("trees of equal size need an empty consistency proof");
       }
-      if (!Hash.equal(root1, root2)) {
+      if (root1 == null || root2 == null || !Hash.equal(root1, root2)) {
         throw new VerificationException("two trees of size " + size1 + " have different roots");
       }
       return;
     }
-    if (size1 == 0) {
-      throw new VerificationException("a consistency proof from the empty tree proves nothing");
-    }
+    checkHash(root1, "first root");
+    checkHash(root2, "second root");
     // Step 1.
     if (proof.isEmpty()) {
       throw new VerificationException("consistency proof is empty");

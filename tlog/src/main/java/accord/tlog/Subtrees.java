@@ -16,7 +16,8 @@ final class Subtrees {
     List<NodeId> out = new ArrayList<>();
     while (lo < hi) {
       int level = lo == 0 ? 63 : Long.numberOfTrailingZeros(lo);
-      while (level > 0 && (level >= 63 || lo + (1L << level) > hi)) {
+      // Compare with hi - lo: lo + 2^level can overflow when the range ends near 2^63.
+      while (level > 0 && (level >= 63 || (1L << level) > hi - lo)) {
         level--;
       }
       out.add(new NodeId(level, lo >>> level));
