@@ -1,5 +1,6 @@
 package accord.accord;
 
+import accord.ledger.BatchCache;
 import accord.ledger.Entry;
 import accord.ledger.EntryCodec;
 import accord.ledger.Projection;
@@ -42,6 +43,7 @@ public final class AccordProjection implements Projection {
     }
     AccordState s = AccordRules.evolve(load(h, e.accord()), e);
     store(h, s, e, index);
+    BatchCache.clear(h);
   }
 
   @Override
@@ -54,6 +56,10 @@ public final class AccordProjection implements Projection {
 
   /** The accord as its entries so far define it. */
   public static Optional<AccordState> load(Handle h, String accord) {
+    return BatchCache.get(h, "accord:" + accord, () -> read(h, accord));
+  }
+
+  private static Optional<AccordState> read(Handle h, String accord) {
     return h.createQuery("SELECT definition FROM accord WHERE id = :a")
         .bind("a", accord)
         .mapTo(String.class)

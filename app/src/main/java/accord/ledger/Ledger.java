@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * appends it to its accord's Merkle tree, applies it to the read model, writes the new subtree
  * hashes, signs a checkpoint per accord touched and has the witnesses cosign it. Only after the
  * commit are the callers answered, so an acknowledged entry is durable, visible and cosigned.
- * A rejected entry is rolled back to its savepoint and does not disturb the rest of its batch.
+ * Features decide before anything is written, so a refused entry leaves nothing behind and does
+ * not disturb the rest of its batch; a failure while writing fails the whole batch.
  */
 public final class Ledger implements AutoCloseable {
   public static final int MAX_BATCH = 1024;
@@ -124,35 +125,40 @@ public final class Ledger implements AutoCloseable {
           h -> {
             List<LogStore.PendingHash> hashes = new ArrayList<>();
             for (Pending p : batch) {
-              String sp = "e" + done.size() + "_" + refused.size();
-              h.savepoint(sp);
+              Entry e = p.entry();
+              byte[] textHash = Hash.sha256(p.note().textBytes());
+              List<Projection> owners;
               try {
-                Entry e = p.entry();
+                // Every check runs before anything is written, so a refusal needs no rollback.
                 String registered = authorKeys.vkeyFor(h, e).orElseThrow(() -> Rejection.forbidden(
                     "no key is registered for party " + e.party() + " in accord " + e.accord()));
                 if (!registered.equals(p.signerVkey())) {
                   throw Rejection.forbidden("entry is not signed by the key of party " + e.party());
                 }
-                LogState log = log(h, e.accord());
-                long idx = log.range.size();
-                byte[] noteBytes = p.note().bytes();
-                byte[] leaf = Hash.leaf(noteBytes);
-                byte[] textHash = Hash.sha256(p.note().textBytes());
+                owners = Projection.owners(projections, e.type());
+                for (Projection pr : owners) {
+                  pr.decide(h, e);
+                }
                 LogStore.indexOfText(h, e.accord(), textHash).ifPresent(i -> {
                   throw Rejection.conflict("this entry is already in the log, at index " + i);
                 });
-                LogStore.insertEntry(h, e.accord(), idx, noteBytes, leaf, textHash, e);
-                Projection.apply(projections, h, e, idx);
-                log.range.append(
-                    leaf, (level, index, hash) -> hashes.add(
-                        new LogStore.PendingHash(e.accord(), level, index, hash)));
-                touched.put(e.accord(), log);
-                done.put(p, new Appended(e.accord(), idx, noteBytes, -1));
-                h.release(sp);
               } catch (Rejection r) {
-                h.rollbackToSavepoint(sp);
                 refused.put(p, r);
+                continue;
               }
+              LogState log = log(h, e.accord());
+              long idx = log.range.size();
+              byte[] noteBytes = p.note().bytes();
+              byte[] leaf = Hash.leaf(noteBytes);
+              LogStore.insertEntry(h, e.accord(), idx, noteBytes, leaf, textHash, e);
+              for (Projection pr : owners) {
+                pr.evolve(h, e, idx);
+              }
+              log.range.append(
+                  leaf, (level, index, hash) -> hashes.add(
+                      new LogStore.PendingHash(e.accord(), level, index, hash)));
+              touched.put(e.accord(), log);
+              done.put(p, new Appended(e.accord(), idx, noteBytes, -1));
             }
             LogStore.insertHashes(h, hashes);
             for (LogState log : touched.values()) {

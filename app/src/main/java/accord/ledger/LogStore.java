@@ -2,7 +2,12 @@ package accord.ledger;
 
 import accord.tlog.HashReader;
 import accord.tlog.NodeId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -22,30 +27,53 @@ public final class LogStore {
         .one();
   }
 
+  /**
+   * A statement prepared once per transaction: the write path runs the same few statements for
+   * every entry of a batch, and preparing them is a good part of their cost.
+   */
+  static PreparedStatement prepared(Handle h, String sql) {
+    return BatchCache.get(h, "sql:" + sql, () -> {
+      try {
+        return h.getConnection().prepareStatement(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot prepare: " + sql, e);
+      }
+    });
+  }
+
   /** The index of the entry whose note text has this SHA-256, if the log already has it. */
   public static Optional<Long> indexOfText(Handle h, String accord, byte[] textHash) {
-    return h.createQuery("SELECT idx FROM log_entry WHERE accord = :a AND text_hash = :t")
-        .bind("a", accord)
-        .bind("t", textHash)
-        .mapTo(Long.class)
-        .findOne();
+    PreparedStatement ps = prepared(h, "SELECT idx FROM log_entry WHERE accord = ? AND text_hash = ?");
+    try {
+      ps.setString(1, accord);
+      ps.setBytes(2, textHash);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot look up an entry: " + e.getMessage(), e);
+    }
   }
 
   public static void insertEntry(
       Handle h, String accord, long idx, byte[] note, byte[] leafHash, byte[] textHash, Entry e) {
-    h.createUpdate(
-            "INSERT INTO log_entry (accord, idx, note, leaf_hash, text_hash, type, party, author, created)"
-                + " VALUES (:a, :i, :n, :l, :th, :t, :p, :u, :c)")
-        .bind("a", accord)
-        .bind("i", idx)
-        .bind("n", note)
-        .bind("l", leafHash)
-        .bind("th", textHash)
-        .bind("t", e.type())
-        .bind("p", e.party())
-        .bind("u", e.user())
-        .bind("c", EntryCodec.formatTime(e.time()))
-        .execute();
+    PreparedStatement ps = prepared(h,
+        "INSERT INTO log_entry (accord, idx, note, leaf_hash, text_hash, type, party, author, created)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    try {
+      ps.setString(1, accord);
+      ps.setLong(2, idx);
+      ps.setBytes(3, note);
+      ps.setBytes(4, leafHash);
+      ps.setBytes(5, textHash);
+      ps.setString(6, e.type());
+      ps.setString(7, e.party());
+      ps.setString(8, e.user());
+      ps.setString(9, EntryCodec.formatTime(e.time()));
+      ps.executeUpdate();
+    } catch (SQLException ex) {
+      throw new IllegalStateException("cannot store entry " + idx + " of " + accord + ": " + ex.getMessage(), ex);
+    }
   }
 
   /** A hash a tree append produced, waiting to be written with the rest of its batch. */
@@ -63,22 +91,36 @@ public final class LogStore {
     b.execute();
   }
 
-  /** Reads stored subtree hashes of one accord's log through a handle. */
+  /**
+   * Reads stored subtree hashes of one accord's log through a handle, all the nodes of one call
+   * in one statement.
+   */
   public static HashReader hashReader(Handle h, String accord) {
     return nodes -> {
+      if (nodes.isEmpty()) {
+        return List.of();
+      }
+      // One statement for all nodes; UNION ALL of primary-key lookups, which every engine answers
+      // from the index (an OR of pairs can make SQLite scan the table).
+      StringBuilder sql = new StringBuilder();
+      for (int i = 0; i < nodes.size(); i++) {
+        sql.append(i == 0 ? "" : " UNION ALL ")
+            .append("SELECT level, idx, hash FROM log_hash WHERE accord = :a AND level = :l")
+            .append(i).append(" AND idx = :i").append(i);
+      }
+      var q = h.createQuery(sql.toString()).bind("a", accord);
+      for (int i = 0; i < nodes.size(); i++) {
+        q.bind("l" + i, nodes.get(i).level()).bind("i" + i, nodes.get(i).index());
+      }
+      Map<NodeId, byte[]> found = new HashMap<>();
+      q.map((rs, ctx) -> found.put(new NodeId(rs.getInt(1), rs.getLong(2)), rs.getBytes(3))).list();
       List<byte[]> out = new ArrayList<>(nodes.size());
-      var q = h.createQuery("SELECT hash FROM log_hash WHERE accord = :a AND level = :l AND idx = :i");
       for (NodeId n : nodes) {
-        byte[] hash =
-            q.bind("a", accord)
-                .bind("l", n.level())
-                .bind("i", n.index())
-                .mapTo(byte[].class)
-                .findOne()
-                .orElseThrow(
-                    () -> new IllegalStateException(
-                        "log " + accord + " has no stored hash at level " + n.level()
-                            + ", index " + n.index()));
+        byte[] hash = found.get(n);
+        if (hash == null) {
+          throw new IllegalStateException(
+              "log " + accord + " has no stored hash at level " + n.level() + ", index " + n.index());
+        }
         out.add(hash);
       }
       return out;

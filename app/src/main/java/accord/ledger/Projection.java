@@ -22,12 +22,18 @@ public interface Projection {
   /** The read-model tables, emptied by a rebuild and read, in this order, for the state digest. */
   List<String> tables();
 
+  /** The features that own an entry type; refuses a type no feature owns. */
+  static List<Projection> owners(List<Projection> all, String type) {
+    List<Projection> owners = all.stream().filter(p -> p.handles(type)).toList();
+    if (owners.isEmpty()) {
+      throw Rejection.invalid("unknown entry type " + type);
+    }
+    return owners;
+  }
+
   /** Decides and then applies an entry with every feature that owns its type. */
   static void apply(List<Projection> all, Handle h, Entry e, long index) {
-    List<Projection> owners = all.stream().filter(p -> p.handles(e.type())).toList();
-    if (owners.isEmpty()) {
-      throw Rejection.invalid("unknown entry type " + e.type());
-    }
+    List<Projection> owners = owners(all, e.type());
     for (Projection p : owners) {
       p.decide(h, e);
     }

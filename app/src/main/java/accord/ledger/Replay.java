@@ -73,6 +73,7 @@ public final class Replay {
       return null;
     } catch (Rejection | FormatException ex) {
       h.rollbackToSavepoint(sp);
+      BatchCache.clear(h);
       return ex.getMessage();
     }
   }
