@@ -3,6 +3,7 @@ package accord.accord;
 import accord.ledger.BatchCache;
 import accord.ledger.Entry;
 import accord.ledger.EntryCodec;
+import accord.ledger.LogStore;
 import accord.ledger.Projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,17 +29,20 @@ public final class AccordProjection implements Projection {
   @Override
   public void evolve(Handle h, Entry e, long index) {
     if (e.type().equals(AccordRules.STATEMENT)) {
-      h.createUpdate(
-              "INSERT INTO accord_statement (accord, idx, party, author, lang, text, at)"
-                  + " VALUES (:a, :i, :p, :u, :l, :t, :at)")
-          .bind("a", e.accord())
-          .bind("i", index)
-          .bind("p", e.party())
-          .bind("u", e.user())
-          .bind("l", e.lang())
-          .bind("t", e.body().path("text").asText())
-          .bind("at", EntryCodec.formatTime(e.time()))
-          .execute();
+      var ps = LogStore.prepared(h,
+          "INSERT INTO accord_statement (accord, idx, party, author, lang, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      try {
+        ps.setString(1, e.accord());
+        ps.setLong(2, index);
+        ps.setString(3, e.party());
+        ps.setString(4, e.user());
+        ps.setString(5, e.lang());
+        ps.setString(6, e.body().path("text").asText());
+        ps.setString(7, EntryCodec.formatTime(e.time()));
+        ps.executeUpdate();
+      } catch (java.sql.SQLException ex) {
+        throw new IllegalStateException("cannot store statement " + index + ": " + ex.getMessage(), ex);
+      }
       return;
     }
     AccordState s = AccordRules.evolve(load(h, e.accord()), e);

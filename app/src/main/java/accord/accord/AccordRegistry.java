@@ -54,11 +54,19 @@ public final class AccordRegistry implements AuthorKeys, LogSetup {
     return s.flatMap(a -> a.member(e.party())).map(AccordState.Member::vkey);
   }
 
+  /** Log set-ups by accord definition: a definition never changes, so neither does its set-up. */
+  private final Map<AccordState, Log> setups = new java.util.concurrent.ConcurrentHashMap<>();
+
   @Override
   public Log forAccord(Handle h, String accord) {
     AccordState s =
         AccordProjection.load(h, accord)
             .orElseThrow(() -> new IllegalStateException("no accord " + accord));
+    return setups.computeIfAbsent(s, k -> setUp(h, k));
+  }
+
+  private Log setUp(Handle h, AccordState s) {
+    String accord = s.id();
     NoteKeys.Ed25519Signer logKey =
         keyring
             .find(s.origin())

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class Keyring {
   private final Path dir;
+  /** Keys already read: a key file never changes once written. */
+  private final java.util.concurrent.ConcurrentHashMap<String, NoteKeys.Ed25519Signer> signers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public Keyring(Path dir) {
     this.dir = dir;
@@ -32,7 +35,14 @@ public final class Keyring {
   }
 
   public Optional<NoteKeys.Ed25519Signer> find(String name) {
-    return skey(name).map(NoteKeys::signer);
+    NoteKeys.Ed25519Signer s = signers.get(name);
+    if (s == null) {
+      s = skey(name).map(NoteKeys::signer).orElse(null);
+      if (s != null) {
+        signers.put(name, s);
+      }
+    }
+    return Optional.ofNullable(s);
   }
 
   /** The PRIVATE+KEY line of {@code name}, when this node holds it. */

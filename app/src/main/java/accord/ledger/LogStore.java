@@ -31,7 +31,7 @@ public final class LogStore {
    * A statement prepared once per transaction: the write path runs the same few statements for
    * every entry of a batch, and preparing them is a good part of their cost.
    */
-  static PreparedStatement prepared(Handle h, String sql) {
+  public static PreparedStatement prepared(Handle h, String sql) {
     return BatchCache.get(h, "sql:" + sql, () -> {
       try {
         return h.getConnection().prepareStatement(sql);
