@@ -207,10 +207,11 @@ public final class Ledger implements AutoCloseable {
             .map(b -> Checkpoint.parse(Note.parse(b).text()).size())
             .orElse(0L);
     List<NoteSignature> cosigs = new ArrayList<>(signed.signatures());
+    Map<Long, List<byte[]>> proofs = new HashMap<>(); // the witnesses are usually all at one size
     for (CheckpointWitness w : cfg.witnesses()) {
-      CheckpointWitness.Answer a = ask(h, w, log, previous, signedBytes);
+      CheckpointWitness.Answer a = ask(h, w, log, previous, signedBytes, proofs);
       if (a.cosignature() == null && a.conflictSize() >= 0) {
-        a = ask(h, w, log, a.conflictSize(), signedBytes);
+        a = ask(h, w, log, a.conflictSize(), signedBytes, proofs);
       }
       if (a.cosignature() == null) {
         LOG.warn("witness {} refused checkpoint {} of {}: {}", w.name(), cp.size(), log.accord, a.refusal());
@@ -222,10 +223,11 @@ public final class Ledger implements AutoCloseable {
     LogStore.insertCheckpoint(h, log.accord, cp.size(), cosigned.bytes(), EntryCodec.formatTime(clock.instant()));
   }
 
-  private CheckpointWitness.Answer ask(Handle h, CheckpointWitness w, LogState log, long old, byte[] note) {
+  private CheckpointWitness.Answer ask(
+      Handle h, CheckpointWitness w, LogState log, long old, byte[] note, Map<Long, List<byte[]>> proofs) {
     List<byte[]> proof = old > log.range.size()
         ? List.of()
-        : Proofs.consistency(old, log.range.size(), LogStore.hashReader(h, log.accord));
+        : proofs.computeIfAbsent(old, o -> Proofs.consistency(o, log.range.size(), LogStore.hashReader(h, log.accord)));
     return w.addCheckpoint(h, old, proof, note);
   }
 

@@ -5,6 +5,7 @@ import static accord.web.Access.SIGNED_IN;
 import static accord.web.Access.WRITERS;
 
 import accord.accord.AccordApi;
+import accord.accord.AccordPages;
 import accord.ledger.LogHandlers;
 import accord.user.SessionApi;
 import java.util.List;
@@ -17,8 +18,15 @@ public final class Routes {
   private Routes() {}
 
   public static List<Route> all(
-      HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi) {
+      HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
+      Assets assets, WebAuth auth, AccordPages pages) {
     return List.of(
+        new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
+        new Route("GET", "/", "Home: the accords, or a sign-in prompt", pages::index, ANYONE),
+        new Route("GET", "/login", "Sign-in form", auth::form, ANYONE),
+        new Route("POST", "/login", "Sign in (form: username, password)", auth::signIn, ANYONE),
+        new Route("POST", "/logout", "Sign out", auth::signOut, SIGNED_IN),
+        new Route("GET", "/accords/{id}", "An accord's home page", pages::home, SIGNED_IN),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),
         new Route("GET", "/api/openapi.json", "This API, as an OpenAPI 3 document", openApi::get, ANYONE),
         new Route("POST", "/api/session", "Sign in: username and password for a bearer token", sessions::create, ANYONE),

@@ -1,6 +1,7 @@
 package accord.web;
 
 import accord.accord.AccordApi;
+import accord.accord.AccordPages;
 import accord.ledger.EntryCodec;
 import accord.ledger.LogHandlers;
 import accord.node.Node;
@@ -22,20 +23,28 @@ public final class Server {
 
   public static Javalin create(Node node, Users users) {
     OpenApi openApi = new OpenApi();
+    Web web = new Web(users, new Assets());
+    SignInThrottle throttle = new SignInThrottle(node.clock());
     List<Route> routes =
         Routes.all(
             new HealthApi(node.db().jdbi()),
-            new SessionApi(users, new SignInThrottle(node.clock())),
+            new SessionApi(users, throttle),
             new AccordApi(node),
             new LogHandlers(node.db().jdbi(), node.registry()),
-            openApi);
+            openApi,
+            web.assets,
+            new WebAuth(web, throttle),
+            new AccordPages(node, web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(EntryCodec.JSON, false));
           config.http.maxRequestSize = 1_000_000L;
           config.startup.showJavalinBanner = false;
-          config.routes.beforeMatched(ctx -> Access.check(ctx, users));
+          config.routes.beforeMatched(ctx -> {
+            Access.check(ctx, users);
+            web.checkCsrf(ctx);
+          });
           config.routes.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("X-Frame-Options", "DENY");
@@ -49,8 +58,16 @@ public final class Server {
               default -> throw new IllegalStateException("method " + r.method());
             }
           }
-          config.routes.exception(HttpResponseException.class, (e, ctx) ->
-              ctx.status(e.getStatus()).json(error(e.getMessage())));
+          config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (isPage(ctx) && e.getStatus() == 401) {
+              ctx.redirect("/login");
+            } else if (isPage(ctx)) {
+              ctx.status(e.getStatus());
+              Page.render(ctx, web, "layout/error.jte", "error.title", java.util.Map.of("status", e.getStatus()));
+            } else {
+              ctx.status(e.getStatus()).json(error(e.getMessage()));
+            }
+          });
           config.routes.exception(io.javalin.validation.ValidationException.class, (e, ctx) ->
               ctx.status(400).json(error("invalid parameter: " + e.getErrors().keySet())));
           config.routes.exception(Exception.class, (e, ctx) -> {
@@ -58,6 +75,12 @@ public final class Server {
             ctx.status(500).json(error("internal error"));
           });
         });
+  }
+
+  /** Pages answer errors with a page; the API, logs and witnesses with JSON. */
+  static boolean isPage(io.javalin.http.Context ctx) {
+    String p = ctx.path();
+    return !(p.startsWith("/api/") || p.startsWith("/log/") || p.startsWith("/witness/") || p.startsWith("/assets/"));
   }
 
   static com.fasterxml.jackson.databind.node.ObjectNode error(String message) {

@@ -34,16 +34,16 @@ final class AppendProcess implements AutoCloseable {
   private final CountDownLatch firstAck = new CountDownLatch(1);
   private final Thread reader;
 
-  AppendProcess(Path dataDir, String dbUrl, String run, int threads, Path log) throws IOException {
+  AppendProcess(Path dataDir, String dbUrl, String run, int threads, int inFlight, Path log) throws IOException {
     this.log = log;
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = List.of(
         java,
         // A short-lived JVM: C1 only and the class-data archive start it faster.
-        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-Xmx256m",
+        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m",
         "-cp", System.getProperty("java.class.path"),
         AppendUnderLoad.class.getName(),
-        dataDir.toString(), dbUrl == null ? "-" : dbUrl, run, Integer.toString(threads));
+        dataDir.toString(), dbUrl == null ? "-" : dbUrl, run, Integer.toString(threads), Integer.toString(inFlight));
     this.process = new ProcessBuilder(cmd)
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
@@ -84,9 +84,13 @@ final class AppendProcess implements AutoCloseable {
     return false;
   }
 
-  /** Sends SIGKILL, waits for the child to die and its output to end; returns the exit code. */
+  /**
+   * Sends SIGKILL, waits for the child to die and its output to end; returns the exit code.
+   * Through the process handle: {@code Process.destroyForcibly()} also closes our end of the
+   * child's stdout, which would drop the ACK lines still in the pipe.
+   */
   int kill() throws InterruptedException {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     int code = process.waitFor();
     reader.join(10_000);
     return code;

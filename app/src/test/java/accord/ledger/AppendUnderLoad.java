@@ -20,13 +20,11 @@ import java.util.concurrent.Semaphore;
  * <sha256 of the note text>} to stdout in one write, so a kill never leaves half a line.
  *
  * <p>Arguments: data folder, JDBC URL or {@code -} for SQLite, a run tag that keeps statement
- * texts unique across runs, and the number of appending threads. It stops by itself when its
- * stdin closes, so it never outlives the process that started it.
+ * texts unique across runs, the number of appending threads, and how many entries may wait for
+ * their answer at once (which bounds the ledger's batch sizes). It stops by itself when its stdin
+ * closes, so it never outlives the process that started it.
  */
 public final class AppendUnderLoad {
-  /** Entries submitted but not yet answered: enough to fill the ledger's largest batches. */
-  private static final int IN_FLIGHT = 2 * Ledger.MAX_BATCH;
-
   private static final FileOutputStream OUT = new FileOutputStream(FileDescriptor.out);
 
   private AppendUnderLoad() {}
@@ -36,6 +34,7 @@ public final class AppendUnderLoad {
     String dbUrl = args[1].equals("-") ? null : args[1];
     String run = args[2];
     int threads = Integer.parseInt(args[3]);
+    int inFlight = Integer.parseInt(args[4]);
     exitWhenStdinCloses();
 
     Clock clock = Clock.systemUTC();
@@ -45,7 +44,7 @@ public final class AppendUnderLoad {
       ack(node.append(DefaultInstance.kabul(node.keyring(), clock.instant())).join());
     }
 
-    Semaphore window = new Semaphore(IN_FLIGHT);
+    Semaphore window = new Semaphore(inFlight);
     for (int t = 0; t < threads; t++) {
       String party = t % 2 == 0 ? "PK" : "AF";
       String prefix = "crash run " + run + " thread " + t + " statement ";

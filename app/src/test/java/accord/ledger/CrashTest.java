@@ -16,6 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,20 +31,24 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A node appending under load is killed with SIGKILL at random moments. After each kill the node
  * is opened again and: every acknowledged entry is in the log at its index with the same text,
  * the stored rows pass the node's own audit, the log verifies from its tiles with public keys
- * only (every witness cosigned, consistent with the checkpoint seen before the kill), and a
- * rebuild of the read model gives the same digest. Appending then resumes on the same log.
+ * only (every witness cosigned, consistent with the checkpoint seen after the previous kill), and
+ * a rebuild of the read model gives the same digest. The next node appends to the same log.
  *
- * <p>{@code -Daccord.crash.seed=N} replays the kill timings of a run; {@code
- * -Daccord.crash.cycles=N} and {@code -Daccord.crash.pgCycles=N} change the number of kills.
+ * <p>Two logs take turns so that one node appends while the other log is checked; a log that
+ * has grown past {@link #MAX_LOG} is replaced by a fresh one to keep the full checks short.
+ * {@code -Daccord.crash.seed=N} replays the kill timings of a run; {@code -Daccord.crash.cycles}
+ * and {@code -Daccord.crash.pgCycles} set the number of kills on SQLite and on PostgreSQL.
  */
 class CrashTest {
   private static final String KABUL = DefaultInstance.KABUL;
   private static final int THREADS = 4;
-  /** A log is verified in full after every kill; past this size a fresh one keeps cycles short. */
-  private static final long MAX_LOG = 20_000;
+  /** Bounds on entries awaiting their answer: from small batches committed often to full ones. */
+  private static final int[] IN_FLIGHT = {16, 256, 2 * Ledger.MAX_BATCH};
+  private static final long MAX_LOG = 5_000;
 
   @TempDir Path tmp;
   private AppendProcess child;
+  private final ExecutorService checker = Executors.newSingleThreadExecutor();
 
   /** One data folder and what the test knows of its log so far. */
   private static final class Lineage {
@@ -57,6 +66,8 @@ class CrashTest {
 
   @AfterEach
   void noChildSurvives() throws InterruptedException {
+    checker.shutdownNow();
+    checker.awaitTermination(60, TimeUnit.SECONDS);
     if (child != null) {
       child.close();
       assertThat(child.isAlive()).isFalse();
@@ -73,31 +84,49 @@ class CrashTest {
     System.out.printf("CrashTest %s: %d kills, seed %d%n", engine, cycles, seed);
     Random random = new Random(seed);
     long started = System.nanoTime();
-    Lineage log = null;
+    Lineage[] turns = new Lineage[2];
     int logs = 0;
     long acks = 0;
+    CompletableFuture<Void> checking = CompletableFuture.completedFuture(null);
     for (int cycle = 0; cycle < cycles; cycle++) {
+      // This log's previous check has finished: the other log's check was awaited last cycle.
+      Lineage log = turns[cycle % 2];
       if (log == null || log.size > MAX_LOG) {
         Path dir = tmp.resolve("node-" + logs++);
-        log = new Lineage(dir, engine.newDatabase(dir));
+        log = turns[cycle % 2] = new Lineage(dir, engine.newDatabase(dir));
       }
+      int inFlight = IN_FLIGHT[random.nextInt(IN_FLIGHT.length)];
       int runFor = 150 + random.nextInt(651);
-      List<AppendProcess.Ack> got = runAndKill(log, seed + "-" + cycle, runFor, tmp.resolve("child-" + cycle + ".log"));
+      long t0 = System.nanoTime();
+      List<AppendProcess.Ack> got =
+          runAndKill(log, seed + "-" + cycle, inFlight, runFor, tmp.resolve("child-" + cycle + ".log"));
+      long childMs = (System.nanoTime() - t0) / 1_000_000;
       acks += got.size();
       for (AppendProcess.Ack a : got) {
         String before = log.acked.putIfAbsent(a.index(), a.textHash());
         assertThat(before).as("index %d acknowledged twice with different texts", a.index()).isIn(null, a.textHash());
       }
-      checkAfterRestart(log, "kill " + cycle + " (seed " + seed + ")");
-      System.out.printf("  kill %d after %d ms: %d acks, log size %d%n", cycle, runFor, got.size(), log.size);
+      await(checking);
+      Lineage l = log;
+      String when = "kill " + cycle + " (seed " + seed + ")";
+      String what = String.format("kill %d, %s: %d in flight, %d ms after the first ACK: %d acks",
+          cycle, l.dir.getFileName(), inFlight, runFor, got.size());
+      checking = CompletableFuture.runAsync(() -> {
+        long t1 = System.nanoTime();
+        checkAfterRestart(l, when);
+        System.out.printf("  %s, log size %d; node %d ms, check %d ms%n",
+            what, l.size, childMs, (System.nanoTime() - t1) / 1_000_000);
+      }, checker);
     }
+    await(checking);
     System.out.printf("CrashTest %s: %d kills, %d acknowledged entries, %d logs, %d s%n",
         engine, cycles, acks, logs, (System.nanoTime() - started) / 1_000_000_000);
   }
 
   /** Starts the appending node, lets it run {@code runFor} ms past its first ACK, kills it. */
-  private List<AppendProcess.Ack> runAndKill(Lineage log, String run, int runFor, Path childLog) throws Exception {
-    child = new AppendProcess(log.dir, log.dbUrl, run, THREADS, childLog);
+  private List<AppendProcess.Ack> runAndKill(Lineage log, String run, int inFlight, int runFor, Path childLog)
+      throws Exception {
+    child = new AppendProcess(log.dir, log.dbUrl, run, THREADS, inFlight, childLog);
     try {
       assertThat(child.awaitFirstAck(60)).as("no ACK from the child; its stderr:\n%s", child.logTail()).isTrue();
       Thread.sleep(runFor);
@@ -112,7 +141,7 @@ class CrashTest {
     }
   }
 
-  private void checkAfterRestart(Lineage log, String when) {
+  private static void checkAfterRestart(Lineage log, String when) {
     try (Node node = Node.open(log.dir, log.dbUrl, Clock.systemUTC())) {
       node.db().jdbi().useHandle(h -> {
         long size = LogStore.size(h, KABUL);
@@ -171,5 +200,17 @@ class CrashTest {
     Entry e = EntryCodec.parse(Note.parse(genesis).text());
     assertThat(e.type()).isEqualTo(AccordRules.DEFINE);
     return AccordRules.definition(e);
+  }
+
+  /** Waits for a check, failing with its own assertion error rather than a wrapper. */
+  private static void await(CompletableFuture<Void> f) {
+    try {
+      f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 }

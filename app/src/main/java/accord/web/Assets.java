@@ -1,0 +1,101 @@
+package accord.web;
+
+import accord.tlog.Hash;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Static files served from the jar under names that carry their content hash
+ * ({@code /assets/app.3f2a9c1e.css}), so browsers may cache them for good and a new release is
+ * fetched at once. Nothing comes from a CDN.
+ */
+public final class Assets {
+  /** Logical name to classpath resource. */
+  private static final Map<String, String> SOURCES = new LinkedHashMap<>();
+
+  static {
+    SOURCES.put("bootstrap.css", "META-INF/resources/webjars/bootstrap/5.3.8/css/bootstrap.min.css");
+    SOURCES.put("bootstrap.rtl.css", "META-INF/resources/webjars/bootstrap/5.3.8/css/bootstrap.rtl.min.css");
+    SOURCES.put("htmx.js", "META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js");
+    SOURCES.put("app.css", "static/app.css");
+    SOURCES.put("app.js", "static/app.js");
+  }
+
+  private record Asset(String url, byte[] bytes, String contentType) {}
+
+  private final Map<String, Asset> byName = new HashMap<>();
+  private final Map<String, Asset> byUrl = new HashMap<>();
+
+  public Assets() {
+    SOURCES.forEach(this::add);
+  }
+
+  /** Adds an asset from the classpath (fonts and others that are present only in some builds). */
+  public void add(String name, String resource) {
+    byte[] bytes = read(resource);
+    if (bytes == null) {
+      return;
+    }
+    String hash = Hash.toHex(Hash.sha256(bytes)).substring(0, 10);
+    int dot = name.lastIndexOf('.');
+    String url = "/assets/" + name.substring(0, dot) + "." + hash + name.substring(dot);
+    Asset a = new Asset(url, bytes, contentType(name));
+    byName.put(name, a);
+    byUrl.put(url, a);
+  }
+
+  /** The hashed URL of a logical asset name, for templates. */
+  public String url(String name) {
+    Asset a = byName.get(name);
+    if (a == null) {
+      throw new IllegalArgumentException("no asset " + name);
+    }
+    return a.url();
+  }
+
+  public boolean has(String name) {
+    return byName.containsKey(name);
+  }
+
+  /** GET /assets/{file} */
+  public void serve(Context ctx) {
+    Asset a = byUrl.get("/assets/" + ctx.pathParam("file"));
+    if (a == null) {
+      throw new HttpResponseException(404, "no such asset");
+    }
+    ctx.header("Cache-Control", "public, max-age=31536000, immutable")
+        .contentType(a.contentType())
+        .result(a.bytes());
+  }
+
+  /** Total bytes of the named assets, for page-weight reports. */
+  public long size(String name) {
+    return byName.get(name).bytes().length;
+  }
+
+  private static byte[] read(String resource) {
+    try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read asset " + resource, e);
+    }
+  }
+
+  private static String contentType(String name) {
+    if (name.endsWith(".css")) {
+      return "text/css; charset=utf-8";
+    }
+    if (name.endsWith(".js")) {
+      return "text/javascript; charset=utf-8";
+    }
+    if (name.endsWith(".woff2")) {
+      return "font/woff2";
+    }
+    return "application/octet-stream";
+  }
+}

@@ -1,0 +1,136 @@
+package accord.web;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The four languages of the node. Every user-facing string comes from the bundles
+ * {@code i18n/messages*.properties} (UTF-8); Urdu, Pashto and Dari are written right to left;
+ * Pashto and Dari users see dates in the Solar Hijri calendar, Afghanistan's civil calendar, with
+ * the Gregorian date beside it.
+ */
+public final class I18n {
+  public static final List<String> LANGUAGES = List.of("en", "ur", "ps", "fa-AF");
+  public static final String DEFAULT = "en";
+
+  private I18n() {}
+
+  /** The language for a request: {@code ?lang=}, else the cookie, else Accept-Language, else English. */
+  public static String resolve(String param, String cookie, String acceptLanguage) {
+    for (String candidate : new String[] {param, cookie}) {
+      String l = match(candidate);
+      if (l != null) {
+        return l;
+      }
+    }
+    if (acceptLanguage != null) {
+      try {
+        for (Locale.LanguageRange r : Locale.LanguageRange.parse(acceptLanguage)) {
+          String l = match(r.getRange());
+          if (l != null) {
+            return l;
+          }
+        }
+      } catch (IllegalArgumentException malformed) {
+        // a malformed header is treated as absent
+      }
+    }
+    return DEFAULT;
+  }
+
+  /** One of the supported tags for a requested tag, or null; "fa" and "prs" mean Dari here. */
+  static String match(String tag) {
+    if (tag == null || tag.isBlank()) {
+      return null;
+    }
+    String t = tag.trim().toLowerCase(Locale.ROOT);
+    if (t.equals("fa-af") || t.equals("fa") || t.startsWith("fa-") || t.equals("prs") || t.startsWith("prs-")) {
+      return "fa-AF";
+    }
+    String primary = t.split("[-_]")[0];
+    return switch (primary) {
+      case "en", "ur", "ps" -> primary;
+      default -> null;
+    };
+  }
+
+  public static Messages messages(String lang) {
+    return new Messages(match(lang) == null ? DEFAULT : match(lang));
+  }
+
+  /** The strings, numbers and dates of one language. */
+  public static final class Messages {
+    private final String lang;
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    Messages(String lang) {
+      this.lang = lang;
+      this.locale = Locale.forLanguageTag(lang);
+      this.bundle = ResourceBundle.getBundle("i18n.messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public String lang() {
+      return lang;
+    }
+
+    public String dir() {
+      return lang.equals("en") ? "ltr" : "rtl";
+    }
+
+    public boolean rtl() {
+      return dir().equals("rtl");
+    }
+
+    /** The message for {@code key}, formatted with ICU MessageFormat (plurals, numbers). */
+    public String t(String key, Object... args) {
+      String pattern;
+      try {
+        pattern = bundle.getString(key);
+      } catch (MissingResourceException e) {
+        return "[" + key + "]"; // visible, and caught by the bundle tests
+      }
+      if (args.length == 0) {
+        return pattern;
+      }
+      return new MessageFormat(pattern, ULocale.forLocale(locale)).format(args);
+    }
+
+    public String number(long n) {
+      return NumberFormat.getInstance(ULocale.forLocale(locale)).format(n);
+    }
+
+    /** A date and time in the user's calendar; Pashto and Dari also show the Gregorian date. */
+    public String dateTime(Instant t) {
+      Date d = Date.from(t);
+      String primary = format(d, calendarLocale(), DateFormat.MEDIUM, DateFormat.SHORT);
+      if (lang.equals("ps") || lang.equals("fa-AF")) {
+        return primary + " (" + format(d, new ULocale(ULocale.forLocale(locale).getBaseName() + "@calendar=gregorian"), DateFormat.MEDIUM, -1) + ")";
+      }
+      return primary;
+    }
+
+    private ULocale calendarLocale() {
+      String base = ULocale.forLocale(locale).getBaseName();
+      boolean solarHijri = lang.equals("ps") || lang.equals("fa-AF");
+      return new ULocale(base + (solarHijri ? "@calendar=persian" : "@calendar=gregorian"));
+    }
+
+    private static String format(Date d, ULocale l, int dateStyle, int timeStyle) {
+      DateFormat f = timeStyle < 0
+          ? DateFormat.getDateInstance(dateStyle, l)
+          : DateFormat.getDateTimeInstance(dateStyle, timeStyle, l);
+      f.setTimeZone(TimeZone.getTimeZone("UTC"));
+      return f.format(d) + (timeStyle < 0 ? "" : " UTC");
+    }
+  }
+}
