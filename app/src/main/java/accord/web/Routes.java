@@ -6,6 +6,7 @@ import static accord.web.Access.WRITERS;
 
 import accord.accord.AccordApi;
 import accord.accord.AccordPages;
+import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
 import accord.user.SessionApi;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class Routes {
 
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
-      Assets assets, WebAuth auth, AccordPages pages) {
+      Assets assets, WebAuth auth, AccordPages pages, EntryPages entries) {
     return List.of(
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
         new Route("GET", "/", "Home: the accords, or a sign-in prompt", pages::index, ANYONE),
@@ -27,6 +28,8 @@ public final class Routes {
         new Route("POST", "/login", "Sign in (form: username, password)", auth::signIn, ANYONE),
         new Route("POST", "/logout", "Sign out", auth::signOut, SIGNED_IN),
         new Route("GET", "/accords/{id}", "An accord's home page", pages::home, SIGNED_IN),
+        new Route("GET", "/accords/{id}/entries", "The entries of an accord's record, newest first", entries::list, SIGNED_IN),
+        new Route("GET", "/accords/{id}/entries/{index}", "One entry, with what is needed to check it", entries::show, SIGNED_IN),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),
         new Route("GET", "/api/openapi.json", "This API, as an OpenAPI 3 document", openApi::get, ANYONE),
         new Route("POST", "/api/session", "Sign in: username and password for a bearer token", sessions::create, ANYONE),

@@ -9,6 +9,7 @@ import accord.user.SessionApi;
 import accord.user.SignInThrottle;
 import accord.user.Users;
 import io.javalin.Javalin;
+import io.javalin.config.Key;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 /** The node's HTTP server: the routes of {@link Routes}, the access check, errors as JSON. */
 public final class Server {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+  /** The route table a server was built from, kept so tests can walk exactly what is served. */
+  private static final Key<List<Route>> ROUTES = new Key<>("accord.routes");
 
   private Server() {}
 
@@ -34,13 +37,15 @@ public final class Server {
             openApi,
             web.assets,
             new WebAuth(web, throttle),
-            new AccordPages(node, web));
+            new AccordPages(node, web),
+            new accord.ledger.EntryPages(node.db().jdbi(), web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(EntryCodec.JSON, false));
           config.http.maxRequestSize = 1_000_000L;
           config.startup.showJavalinBanner = false;
+          config.appData(ROUTES, routes);
           config.routes.beforeMatched(ctx -> {
             Access.check(ctx, users);
             web.checkCsrf(ctx);
@@ -75,6 +80,11 @@ public final class Server {
             ctx.status(500).json(error("internal error"));
           });
         });
+  }
+
+  /** The routes {@code app} serves, as declared in {@link Routes}. */
+  public static List<Route> routes(Javalin app) {
+    return app.unsafe.appDataManager.get(ROUTES);
   }
 
   /** Pages answer errors with a page; the API, logs and witnesses with JSON. */
