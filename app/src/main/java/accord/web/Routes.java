@@ -1,5 +1,6 @@
 package accord.web;
 
+import static accord.web.Access.ADMINS;
 import static accord.web.Access.ANYONE;
 import static accord.web.Access.SIGNED_IN;
 import static accord.web.Access.WRITERS;
@@ -9,6 +10,7 @@ import accord.accord.AccordPages;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
 import accord.user.SessionApi;
+import accord.user.UserPages;
 import java.util.List;
 
 /**
@@ -20,7 +22,7 @@ public final class Routes {
 
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
-      Assets assets, WebAuth auth, AccordPages pages, EntryPages entries) {
+      Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts) {
     return List.of(
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
         new Route("GET", "/", "Home: the accords, or a sign-in prompt", pages::index, ANYONE),
@@ -30,6 +32,8 @@ public final class Routes {
         new Route("GET", "/accords/{id}", "An accord's home page", pages::home, SIGNED_IN),
         new Route("GET", "/accords/{id}/entries", "The entries of an accord's record, newest first", entries::list, SIGNED_IN),
         new Route("GET", "/accords/{id}/entries/{index}", "One entry, with what is needed to check it", entries::show, SIGNED_IN),
+        new Route("GET", "/admin/users", "Accounts of this node", accounts::list, ADMINS),
+        new Route("POST", "/admin/users", "Add an account (form: username, name, role, party)", accounts::add, ADMINS),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),
         new Route("GET", "/api/openapi.json", "This API, as an OpenAPI 3 document", openApi::get, ANYONE),
         new Route("POST", "/api/session", "Sign in: username and password for a bearer token", sessions::create, ANYONE),

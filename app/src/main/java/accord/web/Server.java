@@ -38,7 +38,8 @@ public final class Server {
             web.assets,
             new WebAuth(web, throttle),
             new AccordPages(node, web),
-            new accord.ledger.EntryPages(node.db().jdbi(), web));
+            new accord.ledger.EntryPages(node.db().jdbi(), web),
+            new accord.user.UserPages(users, web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
