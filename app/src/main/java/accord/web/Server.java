@@ -45,6 +45,8 @@ public final class Server {
         config -> {
           config.jsonMapper(new JavalinJackson(EntryCodec.JSON, false));
           config.http.maxRequestSize = 1_000_000L;
+          // Pages, styles and tiles travel compressed: officers often work over slow links.
+          config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
           config.startup.showJavalinBanner = false;
           config.appData(ROUTES, routes);
           config.routes.beforeMatched(ctx -> {
