@@ -9,24 +9,28 @@ import java.util.List;
  * thread-safe; readers and the appender must be confined to one thread or externally locked.
  */
 public final class MemoryHashStore implements HashReader, HashSink {
-  private final List<byte[]> levels = new ArrayList<>();
-  private final List<Long> counts = new ArrayList<>();
+  private byte[][] levels = new byte[0][];
+  private long[] counts = new long[0];
 
   @Override
   public void put(int level, long index, byte[] hash) {
     if (hash.length != Hash.SIZE) {
       throw new IllegalArgumentException("hash has " + hash.length + " bytes, want " + Hash.SIZE);
     }
-    while (levels.size() <= level) {
-      levels.add(new byte[Hash.SIZE * 64]);
-      counts.add(0L);
+    if (level >= levels.length) {
+      int from = levels.length;
+      levels = Arrays.copyOf(levels, level + 1);
+      counts = Arrays.copyOf(counts, level + 1);
+      for (int l = from; l <= level; l++) {
+        levels[l] = new byte[Hash.SIZE * 64];
+      }
     }
-    long count = counts.get(level);
+    long count = counts[level];
     if (index != count) {
       throw new IllegalStateException(
           "hashes must be stored in order: level " + level + " has " + count + ", got " + index);
     }
-    byte[] data = levels.get(level);
+    byte[] data = levels[level];
     long end = (index + 1) * Hash.SIZE;
     if (end > data.length) {
       if (end > Integer.MAX_VALUE - 8) {
@@ -34,18 +38,18 @@ public final class MemoryHashStore implements HashReader, HashSink {
       }
       long grown = Math.min(Integer.MAX_VALUE - 8, Math.max(end, (long) data.length * 2));
       data = Arrays.copyOf(data, (int) grown);
-      levels.set(level, data);
+      levels[level] = data;
     }
     System.arraycopy(hash, 0, data, (int) (index * Hash.SIZE), Hash.SIZE);
-    counts.set(level, count + 1);
+    counts[level] = count + 1;
   }
 
   public byte[] get(int level, long index) {
-    if (level < 0 || level >= levels.size() || index < 0 || index >= counts.get(level)) {
+    if (level < 0 || level >= levels.length || index < 0 || index >= counts[level]) {
       throw new IllegalArgumentException("no stored hash at level " + level + ", index " + index);
     }
     int off = (int) (index * Hash.SIZE);
-    return Arrays.copyOfRange(levels.get(level), off, off + Hash.SIZE);
+    return Arrays.copyOfRange(levels[level], off, off + Hash.SIZE);
   }
 
   @Override
