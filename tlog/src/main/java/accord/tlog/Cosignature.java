@@ -95,6 +95,11 @@ public final class Cosignature {
         return false;
       }
       long time = ByteBuffer.wrap(signature, 0, 8).getLong();
+      if (time < 0) {
+        // 2^63 seconds and beyond is no real time; refusing it keeps every valid timestamp a
+        // non-negative long, so timestamp() can use -1 for "no cosignature".
+        return false;
+      }
       byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
       System.arraycopy(signature, 8, sig, 0, sig.length);
       return Ed25519.verify(publicKey, message(time, text), sig);
