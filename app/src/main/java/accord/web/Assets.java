@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,22 @@ public final class Assets {
     SOURCES.put("app.js", "static/app.js");
   }
 
+  /**
+   * The bundled fonts (family, weight, file under static/fonts/), copied there by the build from
+   * npm's @fontsource packages: the Arabic-script subset only, so Latin text keeps the system font.
+   */
+  private static final String[][] FONTS = {
+    {"Noto Nastaliq Urdu", "400", "noto-nastaliq-urdu-arabic-400-normal.woff2"},
+    {"Noto Nastaliq Urdu", "700", "noto-nastaliq-urdu-arabic-700-normal.woff2"},
+    {"Noto Naskh Arabic", "400", "noto-naskh-arabic-arabic-400-normal.woff2"},
+    {"Noto Naskh Arabic", "700", "noto-naskh-arabic-arabic-700-normal.woff2"},
+  };
+
+  /** The characters the arabic subsets cover (from @fontsource's CSS). */
+  private static final String ARABIC_RANGE = "U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,"
+      + "U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,"
+      + "U+FE76-FEFC,U+102E0-102FB,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEFF";
+
   private record Asset(String url, byte[] bytes, String contentType) {}
 
   private final Map<String, Asset> byName = new HashMap<>();
@@ -33,14 +50,28 @@ public final class Assets {
 
   public Assets() {
     SOURCES.forEach(this::add);
+    StringBuilder css = new StringBuilder("/* Fonts served from this node, no CDN. SIL Open Font License 1.1. */\n");
+    for (String[] f : FONTS) {
+      add(f[2], "static/fonts/" + f[2]);
+      if (has(f[2])) {
+        css.append("@font-face{font-family:\"").append(f[0]).append("\";font-style:normal;font-weight:")
+            .append(f[1]).append(";font-display:swap;src:url(").append(url(f[2]))
+            .append(") format(\"woff2\");unicode-range:").append(ARABIC_RANGE).append("}\n");
+      }
+    }
+    // a build without the fonts (an IDE's, say) still serves fonts.css, and browsers fall back
+    put("fonts.css", css.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Adds an asset from the classpath (fonts and others that are present only in some builds). */
   public void add(String name, String resource) {
     byte[] bytes = read(resource);
-    if (bytes == null) {
-      return;
+    if (bytes != null) {
+      put(name, bytes);
     }
+  }
+
+  private void put(String name, byte[] bytes) {
     String hash = Hash.toHex(Hash.sha256(bytes)).substring(0, 10);
     int dot = name.lastIndexOf('.');
     String url = "/assets/" + name.substring(0, dot) + "." + hash + name.substring(dot);
@@ -71,6 +102,11 @@ public final class Assets {
     ctx.header("Cache-Control", "public, max-age=31536000, immutable")
         .contentType(a.contentType())
         .result(a.bytes());
+  }
+
+  /** The content of a named asset. */
+  byte[] bytes(String name) {
+    return byName.get(name).bytes().clone();
   }
 
   /** Total bytes of the named assets, for page-weight reports. */

@@ -3,6 +3,7 @@ package accord.web;
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.text.SimpleDateFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.time.Instant;
@@ -109,28 +110,39 @@ public final class I18n {
       return NumberFormat.getInstance(ULocale.forLocale(locale)).format(n);
     }
 
-    /** A date and time in the user's calendar; Pashto and Dari also show the Gregorian date. */
+    /**
+     * A date and time (UTC) in the user's calendar, month spelled out: "April 19, 2025 at 09:00
+     * UTC"; Pashto and Dari show the Solar Hijri date with the Gregorian date beside it,
+     * "۳۰ حمل ۱۴۰۴ ساعت ۹:۰۰ UTC (۱۹ اپریل ۲۰۲۵)".
+     */
     public String dateTime(Instant t) {
       Date d = Date.from(t);
-      String primary = format(d, calendarLocale(), DateFormat.MEDIUM, DateFormat.SHORT);
-      if (lang.equals("ps") || lang.equals("fa-AF")) {
-        return primary + " (" + format(d, new ULocale(ULocale.forLocale(locale).getBaseName() + "@calendar=gregorian"), DateFormat.MEDIUM, -1) + ")";
+      String primary = format(d, calendar(solarHijri() ? "persian" : "gregorian"), true) + " UTC";
+      if (solarHijri()) {
+        return primary + " (" + format(d, calendar("gregorian"), false) + ")";
       }
       return primary;
     }
 
-    private ULocale calendarLocale() {
-      String base = ULocale.forLocale(locale).getBaseName();
-      boolean solarHijri = lang.equals("ps") || lang.equals("fa-AF");
-      return new ULocale(base + (solarHijri ? "@calendar=persian" : "@calendar=gregorian"));
+    private boolean solarHijri() {
+      return lang.equals("ps") || lang.equals("fa-AF");
     }
 
-    private static String format(Date d, ULocale l, int dateStyle, int timeStyle) {
-      DateFormat f = timeStyle < 0
-          ? DateFormat.getDateInstance(dateStyle, l)
-          : DateFormat.getDateTimeInstance(dateStyle, timeStyle, l);
+    private ULocale calendar(String name) {
+      return new ULocale(ULocale.forLocale(locale).getBaseName() + "@calendar=" + name);
+    }
+
+    private String format(Date d, ULocale l, boolean withTime) {
+      DateFormat f;
+      if (lang.equals("ps")) {
+        // ICU's Pashto patterns put the era first and the day last ("AP ۱۴۰۴ وری ۳۰"); Afghan
+        // print writes day, month, year, as Dari does.
+        f = new SimpleDateFormat(withTime ? "d MMMM y، H:mm" : "d MMMM y", l);
+      } else {
+        f = DateFormat.getInstanceForSkeleton(withTime ? "yMMMMdHHmm" : "yMMMMd", l);
+      }
       f.setTimeZone(TimeZone.getTimeZone("UTC"));
-      return f.format(d) + (timeStyle < 0 ? "" : " UTC");
+      return f.format(d);
     }
   }
 }
