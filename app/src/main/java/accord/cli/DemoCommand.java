@@ -31,9 +31,10 @@ final class DemoCommand implements Runnable {
     StringBuilder out = new StringBuilder();
     out.append(fresh ? "Created the demo in " : "Using the demo in ").append(data.toAbsolutePath()).append('\n');
     out.append("Accord is serving on ").append(base).append("/\n\n");
+    out.append("  Open:        ").append(base).append("/login  (English, اردو, پښتو, دری)\n");
     out.append("  API:         ").append(base).append("/api/openapi.json\n");
     out.append("  Kabul log:   ").append(base).append("/log/kabul-2025/checkpoint\n\n");
-    out.append("Sign in (POST /api/session) as any of these, password ").append(Demo.PASSWORD).append(":\n");
+    out.append("Sign in (in the browser, or POST /api/session) as any of these, password ").append(Demo.PASSWORD).append(":\n");
     for (Demo.Login l : Demo.LOGINS) {
       out.append(String.format("  %-12s %s%n", l.username(), l.description()));
     }
