@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +46,7 @@ class CrashTest {
   private static final int THREADS = 4;
   /** Bounds on entries awaiting their answer: from small batches committed often to full ones. */
   private static final int[] IN_FLIGHT = {16, 256, 2 * Ledger.MAX_BATCH};
-  private static final long MAX_LOG = 5_000;
+  private static final long MAX_LOG = 3_000;
 
   @TempDir Path tmp;
   private AppendProcess child;
@@ -164,6 +166,7 @@ class CrashTest {
             log.checkpoint);
         assertThat(r.failures()).as("%s: verification from the tiles", when).isEmpty();
         assertThat(r.size()).isEqualTo(size);
+        checkWitnesses(h, a, size, when);
         log.checkpoint = latest;
         log.size = size;
       });
@@ -178,20 +181,32 @@ class CrashTest {
 
   /** Every acknowledged index holds an entry whose note text has the acknowledged hash. */
   private static void checkAcknowledged(Handle h, Lineage log, long size, String when) {
-    int found = 0;
+    Set<Long> missing = new TreeSet<>(log.acked.keySet());
     for (long from = 0; from < size; ) {
       List<LogStore.StoredEntry> page = LogStore.entries(h, KABUL, from, 1000);
       for (LogStore.StoredEntry s : page) {
         String want = log.acked.get(s.index());
         if (want != null) {
-          found++;
+          missing.remove(s.index());
           assertThat(Hash.toHex(Hash.sha256(Note.parse(s.note()).textBytes())))
               .as("%s: text of acknowledged entry %d", when, s.index()).isEqualTo(want);
         }
       }
       from = page.get(page.size() - 1).index() + 1;
     }
-    assertThat(found).as("%s: acknowledged entries present (log size %d)", when, size).isEqualTo(log.acked.size());
+    assertThat(missing.size())
+        .as("%s: acknowledged entries missing from the log of size %d, first %s", when, size,
+            missing.stream().limit(10).toList())
+        .isZero();
+  }
+
+  /** Each witness's state is the latest checkpoint: it rolled back and committed with the log. */
+  private static void checkWitnesses(Handle h, AccordState a, long size, String when) {
+    for (AccordState.Witness w : a.witnesses()) {
+      long at = h.createQuery("SELECT size FROM witness_state WHERE witness = :w AND origin = :o")
+          .bind("w", w.name()).bind("o", a.origin()).mapTo(Long.class).findOne().orElse(-1L);
+      assertThat(at).as("%s: size witness %s last cosigned", when, w.name()).isEqualTo(size);
+    }
   }
 
   /** The accord as its defining entry, index 0 of the log, states it: the keys to verify with. */
