@@ -26,12 +26,17 @@ public final class AccordRules {
   public static final int MAX_STATEMENT_CHARS = 20_000;
 
   /** The clocks the accord defaults to, per the April 2025 mechanism: 24 h, 7, 30 and 14 days. */
-  public static final Map<String, Duration> DEFAULT_CLOCKS =
-      Map.of(
-          "acknowledge", Duration.ofHours(24),
-          "respond", Duration.ofDays(7),
-          "action_report", Duration.ofDays(30),
-          "verify", Duration.ofDays(14));
+  public static final Map<String, Duration> DEFAULT_CLOCKS = defaultClocks();
+
+  /** In the order the steps of a notification run. */
+  private static Map<String, Duration> defaultClocks() {
+    Map<String, Duration> m = new LinkedHashMap<>();
+    m.put("acknowledge", Duration.ofHours(24));
+    m.put("respond", Duration.ofDays(7));
+    m.put("action_report", Duration.ofDays(30));
+    m.put("verify", Duration.ofDays(14));
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private AccordRules() {}
 

@@ -1,0 +1,207 @@
+package accord.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import accord.Engines;
+import accord.node.Demo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in a real browser: Debian's Chromium, headless, driven through its own ChromeDriver.
+ * Nothing is downloaded: both paths are given, so Selenium Manager is never consulted, and the
+ * browser is kept off the network. Screenshots of the accord's home page in each language go to
+ * {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** What {@code I18n.Messages.t} shows for a key missing from a bundle. */
+  static final Pattern UNTRANSLATED = Pattern.compile("\\[[a-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+\\]");
+  static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+
+  /** Held here: java.util.logging forgets a logger's level once nothing references it. */
+  static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+  @TempDir static Path dir;
+  TestServer server;
+  ChromeDriverService service;
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @BeforeAll
+  void start() throws IOException {
+    if (!browserInstalled()) {
+      return; // each test then reports itself skipped, with the reason
+    }
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    // Selenium looks for DevTools bindings matching Chromium's version; none are needed here.
+    DEVTOOLS_LOG.setLevel(Level.SEVERE);
+    server = new TestServer(Engines.SQLITE, dir.resolve("node"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--window-size=1280,900",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
+        // Left alone, Chromium still looks up its search engine, autofill, password-leak and
+        // update servers; switch those off, and let it resolve no name but this machine's.
+        "--disable-extensions", "--disable-default-apps", "--no-default-browser-check", "--no-pings",
+        "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,MediaRouter",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+    options.setExperimentalOption("prefs", Map.of(
+        "credentials_enable_service", false,
+        "profile.password_manager_enabled", false,
+        "profile.password_manager_leak_detection", false));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+        .withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void freshBrowser() {
+    assumeTrue(browserInstalled(),
+        "browser tests skipped: they need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+    browser.get(server.base + "/login");
+    browser.manage().deleteAllCookies();
+  }
+
+  void open(String path) {
+    browser.get(server.base + path);
+  }
+
+  void signIn(String username) {
+    open("/login");
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlToBe(server.base + "/"));
+  }
+
+  void signOut() {
+    browser.findElement(By.cssSelector("nav form[action='/logout'] button")).click();
+    wait.until(ExpectedConditions.urlToBe(server.base + "/login"));
+    assertThat(browser.findElements(By.cssSelector("nav form[action='/logout']"))).isEmpty();
+    open("/accords/kabul-2025");
+    assertThat(browser.getCurrentUrl()).as("signed out for good").isEqualTo(server.base + "/login");
+  }
+
+  String nav() {
+    return browser.findElement(By.tagName("nav")).getText();
+  }
+
+  /** Errors the page's console reported (CSP violations, missing assets, script errors). */
+  List<String> consoleErrors() {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      // The browser asks for /favicon.ico by itself; the node has none, and says so with a 404.
+      if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/favicon.ico ")) {
+        errors.add(e.getMessage());
+      }
+    }
+    return errors;
+  }
+
+  @Test
+  void everyDemoUserSignsInSeesTheirNameAndTheAccordsThenSignsOut() {
+    for (Demo.Login login : Demo.LOGINS) {
+      String name = server.users.find(login.username()).orElseThrow().displayName();
+      signIn(login.username());
+      assertThat(nav()).as(login.username()).contains(name);
+      List<String> links = browser.findElements(By.cssSelector("main a[href^='/accords/']")).stream()
+          .map(a -> a.getAttribute("href").substring(server.base.length())).toList();
+      assertThat(links).as(login.username()).contains("/accords/kabul-2025", "/accords/doha-2025");
+      open("/accords/kabul-2025");
+      assertThat(browser.findElement(By.tagName("h1")).getText()).as(login.username()).isNotBlank();
+      assertThat(consoleErrors()).as(login.username()).isEmpty();
+      signOut();
+      assertThat(nav()).doesNotContain(name);
+    }
+  }
+
+  @Test
+  void theAccordHomeInEveryLanguage() throws IOException {
+    assertThat(UNTRANSLATED.matcher(I18n.messages("en").t("no.such.key")).matches()).as("the marker looked for").isTrue();
+    Files.createDirectories(SCREENSHOTS);
+    signIn("pk.liaison");
+    open("/accords/kabul-2025");
+    for (String lang : I18n.LANGUAGES) {
+      // Through the nav's own link, as a reader would.
+      browser.findElement(By.cssSelector("nav a[hreflang='" + lang + "']")).click();
+      wait.until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+      WebElement html = browser.findElement(By.tagName("html"));
+      String dir = lang.equals("en") ? "ltr" : "rtl";
+      assertThat(html.getAttribute("dir")).as(lang).isEqualTo(dir);
+      assertThat(browser.findElement(By.tagName("body")).getCssValue("direction")).as(lang).isEqualTo(dir);
+      assertThat(browser.findElements(By.cssSelector("link[rel=stylesheet][href*='bootstrap.rtl']"))).as(lang)
+          .hasSize(dir.equals("rtl") ? 1 : 0);
+      String text = browser.findElement(By.tagName("body")).getText();
+      assertThat(UNTRANSLATED.matcher(text).results().map(MatchResult::group).toList()).as(lang + ": untranslated keys").isEmpty();
+      assertThat(browser.findElement(By.tagName("h1")).getText()).as(lang).isNotBlank();
+      assertThat(consoleErrors()).as(lang).isEmpty();
+      screenshot("accord-home-" + lang + ".png");
+      // The choice is remembered: the next page without ?lang= keeps the language.
+      open("/accords/kabul-2025");
+      assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(lang).isEqualTo(lang);
+    }
+    signOut();
+  }
+
+  /** A picture of the whole page, not only the window (through the DevTools protocol). */
+  @SuppressWarnings("unchecked")
+  void screenshot(String name) throws IOException {
+    // The window's full width (the capture drops the scrollbar, so the page widens to fill it).
+    List<Number> size = (List<Number>) browser.executeScript(
+        "return [window.innerWidth, document.documentElement.scrollHeight]");
+    Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+        "width", size.get(0).doubleValue(), "height", Math.min(size.get(1).doubleValue(), 6000));
+    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+    Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+  }
+}
