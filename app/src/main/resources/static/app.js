@@ -22,7 +22,7 @@ function fromBase64(s) {
 async function rootFromInclusion(leaf, index, size, proof) {
   if (index >= size) throw new Error("index out of range");
   let fn = index;
-  let sn = size - 1;
+  let sn = size - 1n;
   let r = await sha256(concat(0x00, leaf));
   for (const p of proof) {
     if (sn === 0n) throw new Error("proof too long");

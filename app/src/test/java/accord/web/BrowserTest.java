@@ -192,6 +192,28 @@ class BrowserTest {
     signOut();
   }
 
+  @Test
+  void theBrowserChecksAnEntrysInclusionProofItself() throws IOException {
+    signIn("af.liaison");
+    open("/accords/kabul-2025/entries/3?lang=fa-AF");
+    WebElement box = browser.findElement(By.id("proof-check"));
+    wait.until(d -> box.getAttribute("data-verified") != null);
+    assertThat(box.getAttribute("data-verified")).isEqualTo("yes");
+    assertThat(browser.findElement(By.id("proof-result")).getText())
+        .isEqualTo(I18n.messages("fa-AF").t("entry.proofok"));
+    Files.createDirectories(SCREENSHOTS);
+    screenshot("entry-proof-fa-AF.png");
+
+    // The same script refuses a proof that does not lead to the checkpoint's root.
+    browser.executeScript("const b = document.getElementById('proof-check');"
+        + "b.dataset.root = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';"
+        + "delete b.dataset.verified; document.getElementById('proof-button').click();");
+    wait.until(d -> box.getAttribute("data-verified") != null);
+    assertThat(box.getAttribute("data-verified")).isEqualTo("no");
+    assertThat(consoleErrors()).isEmpty();
+    signOut();
+  }
+
   /** A picture of the whole page, not only the window (through the DevTools protocol). */
   @SuppressWarnings("unchecked")
   void screenshot(String name) throws IOException {
