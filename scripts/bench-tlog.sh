@@ -114,7 +114,7 @@ END {
   if (lim < 2000000)
     printf "  Here that floor is %s/s, below the 2 M/s target, so no appender could meet it in this run:\n  the target needs a quieter core or faster SHA-256, not a different tree.\n", group(lim)
   printf "  `appendToMemoryStore` also copies each hash into the store (about 2 per leaf, plus the copies\n"
-  printf "  when a level array doubles) and boxes a Long for the level count on every stored hash.\n"
+  printf "  when a level array doubles).\n"
   printf "- Proofs: about log2(16 M) = 24 stored hashes, read from a 1 GiB store at random places, so\n"
   printf "  cache misses; `pathReadsLimit` reads just the sibling hashes of one random leaf.\n"
   printf "- Note verification: the Ed25519 check dominates; the rest is parsing and key lookup.\n"

@@ -25,7 +25,10 @@ for page in "/login" "/" "/accords/kabul-2025" "/accords/kabul-2025/entries" "/a
     url="$B$page?lang=$lang"
     html=$(wire "$url")
     assets=0
-    for a in $(curl -s -b "$WORK/jar" "$url" | grep -o '/assets/[^"]*' | sort -u); do
+    # Assets the page links, and those its stylesheets link in turn (the fonts).
+    links=$(curl -s -b "$WORK/jar" "$url" | grep -o '/assets/[^"]*' | sort -u)
+    nested=$(for a in $links; do case "$a" in *.css) curl -s "$B$a" | grep -o '/assets/[^)"]*' ;; esac; done | sort -u)
+    for a in $(printf '%s\n' $links $nested | sort -u); do
       assets=$((assets + $(wire "$B$a")))
     done
     ROWS+=("| \`$page\` ($lang) | $html | $assets | $((html + assets)) | $html |")
@@ -39,7 +42,8 @@ if [ -f "$DOC" ]; then awk '/^## / { skip = ($0 ~ /^## pages *$/) } !skip' "$DOC
 ## pages
 
 Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`scripts/page-weight.sh\`: bytes on the wire with gzip, signed in as
-a liaison officer, for the page itself and for the styles, scripts and fonts it links. Assets carry
+a liaison officer, for the page itself and for the styles, scripts and fonts it links (all four font
+files are counted, though a browser fetches only those its language's text needs). Assets carry
 their content hash in their names and are cached for a year, so a repeat visit costs only the page.
 
 | page | page bytes | asset bytes (first visit) | first visit | repeat visit |
