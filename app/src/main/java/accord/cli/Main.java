@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       VerifyCommand.class,
       RebuildCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      ImportCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

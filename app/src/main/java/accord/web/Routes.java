@@ -7,6 +7,7 @@ import static accord.web.Access.WRITERS;
 
 import accord.accord.AccordApi;
 import accord.accord.AccordPages;
+import accord.incident.IncidentApi;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
 import accord.user.SessionApi;
@@ -22,7 +23,8 @@ public final class Routes {
 
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
-      Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts) {
+      Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
+      IncidentApi incidents) {
     return List.of(
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
         new Route("GET", "/", "Home: the accords, or a sign-in prompt", pages::index, ANYONE),
@@ -41,6 +43,9 @@ public final class Routes {
         new Route("GET", "/api/accords/{id}", "An accord: members, provisions, clocks, ladder, log state", accords::get, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/entries", "Entries after index ?after=N (at most ?limit=L)", accords::entries, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/entries", "Append a typed entry as the caller's party", accords::append, WRITERS),
+        new Route("GET", "/api/accords/{id}/incidents", "Incidents, newest first: ?from&to&admin1&admin2&group&type&q&provision, paged by ?limit&offset, with the total", incidents::list, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/incidents/{incident}", "An incident with every account side by side and the findings", incidents::get, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/incidents", "Report an incident as the caller's party (JSON report); 201 with its id", incidents::create, WRITERS),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),

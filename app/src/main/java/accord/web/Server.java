@@ -46,7 +46,8 @@ public final class Server {
             new WebAuth(web, throttle),
             new AccordPages(node, web),
             new accord.ledger.EntryPages(node.db().jdbi(), web),
-            new accord.user.UserPages(users, web));
+            new accord.user.UserPages(users, web),
+            new accord.incident.IncidentApi(node));
     openApi.routes(routes);
     return Javalin.create(
         config -> {

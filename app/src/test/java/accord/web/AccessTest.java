@@ -67,6 +67,14 @@ class AccessTest {
     samples.put("member", "PK");
     samples.put("path", "0/000.p/" + size);
     samples.put("file", new Assets().url("app.css").substring("/assets/".length()));
+    // The demo holds no incident: report one, so the incident route is called with a real id.
+    var reported = s.postJson("/api/accords/kabul-2025/incidents", tokens.get("pk.liaison"), """
+        {"date": "2025-10-12", "place": {"country": "Pakistan", "location": "Angoor Adda"},
+         "event_type": "battles", "sub_event_type": "armed_clash",
+         "actors": [{"name": "TTP", "role": "perpetrator"}], "text": "A clash at the crossing."}
+        """);
+    assertThat(reported.status()).as(reported.text()).isEqualTo(201);
+    samples.put("incident", reported.json().get("id").asText());
   }
 
   @AfterAll
