@@ -28,6 +28,22 @@ public final class Access {
 
   private Access() {}
 
+  /**
+   * Resolves the caller for a request that matched no route, so its 404 page still shows who is
+   * signed in; an unknown or expired token simply counts as signed out here.
+   */
+  static void resolveOnly(Context ctx, Users users) {
+    if (ctx.attribute(USER) == null) {
+      User u;
+      try {
+        u = resolve(ctx, users);
+      } catch (HttpResponseException e) {
+        u = User.ANONYMOUS;
+      }
+      ctx.attribute(USER, u);
+    }
+  }
+
   /** Resolves the caller (bearer token or session cookie) and enforces the route's roles. */
   static void check(Context ctx, Users users) {
     User u = resolve(ctx, users);

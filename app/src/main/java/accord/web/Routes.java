@@ -26,6 +26,7 @@ public final class Routes {
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
       IncidentApi incidents) {
     return List.of(
+        new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
         new Route("GET", "/", "Home: the accords, or a sign-in prompt", pages::index, ANYONE),
         new Route("GET", "/login", "Sign-in form", auth::form, ANYONE),

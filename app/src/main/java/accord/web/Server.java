@@ -78,6 +78,7 @@ public final class Server {
             if (isPage(ctx) && e.getStatus() == 401) {
               ctx.redirect("/login");
             } else if (isPage(ctx)) {
+              Access.resolveOnly(ctx, users); // an unmatched path skipped the access check
               ctx.status(e.getStatus());
               Page.render(ctx, web, "layout/error.jte", "error.title", java.util.Map.of("status", e.getStatus()));
             } else {

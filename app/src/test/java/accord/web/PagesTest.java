@@ -108,6 +108,19 @@ class PagesTest {
     }
   }
 
+  @Test
+  void aPathThatMatchesNothingIsA404PageThatKnowsWhoIsSignedIn() throws Exception {
+    try (TestServer s = new TestServer(Engines.SQLITE, dir)) {
+      Browser b = new Browser(s.base);
+      b.signIn("secretariat");
+      var r = b.get("/no/such/page?lang=ps");
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.body()).contains("Joint secretariat", I18n.messages("ps").t("error.status.404"), "dir=\"rtl\"");
+      assertThat(b.get("/favicon.ico").statusCode()).isEqualTo(204);
+      assertThat(s.get("/api/no/such/thing", null).status()).isEqualTo(404);
+    }
+  }
+
   static String attr(String html, String name) {
     Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
     assertThat(m.find()).as(name).isTrue();
