@@ -45,10 +45,7 @@ public final class IncidentApi {
     ctx.json(out);
   }
 
-  /**
-   * GET /api/accords/{id}/incidents/{incident}: the incident, its accounts side by side, findings.
-   * Not yet in the route table: the access test needs a sample incident for the path parameter.
-   */
+  /** GET /api/accords/{id}/incidents/{incident}: the incident, its accounts side by side, findings. */
   public void get(Context ctx) {
     String accord = ctx.pathParam("id");
     long id = pathId(ctx);
