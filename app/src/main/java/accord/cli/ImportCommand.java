@@ -1,6 +1,8 @@
 package accord.cli;
 
 import accord.accord.DefaultInstance;
+import accord.incident.AcledImport;
+import accord.incident.CsvImport;
 import accord.incident.UcdpImport;
 import accord.node.Node;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import event data into an accord's incident register.",
-    subcommands = {ImportCommand.Ucdp.class})
+    subcommands = {ImportCommand.Acled.class, ImportCommand.Ucdp.class})
 final class ImportCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -25,11 +27,31 @@ final class ImportCommand implements Runnable {
   }
 
   @Command(
+      name = "acled",
+      mixinStandardHelpOptions = true,
+      description = "Import an ACLED CSV export (the 31-column layout or an older trimmed one, with its header):"
+          + " one incident report per row, rows already imported are skipped, bad rows are listed by line.")
+  static final class Acled extends FileImport {
+    @Override
+    CsvImport importer(Node n, CsvImport.Options options) {
+      return new AcledImport(n, options);
+    }
+  }
+
+  @Command(
       name = "ucdp",
       mixinStandardHelpOptions = true,
       description = "Import a UCDP GED CSV file (49 columns with or without a header, or the 13-column extract):"
           + " one incident report per row, rows already imported are skipped, bad rows are listed by line.")
-  static final class Ucdp implements Callable<Integer> {
+  static final class Ucdp extends FileImport {
+    @Override
+    CsvImport importer(Node n, CsvImport.Options options) {
+      return new UcdpImport(n, options);
+    }
+  }
+
+  /** The options and output every source's import shares. */
+  abstract static class FileImport implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the CSV file")
     Path file;
 
@@ -47,14 +69,16 @@ final class ImportCommand implements Runnable {
 
     @Mixin NodeOptions node;
 
+    abstract CsvImport importer(Node n, CsvImport.Options options);
+
     @Override
     public Integer call() {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("no file " + file);
       }
       try (Node n = node.open()) {
-        var options = new UcdpImport.Options(accord, party, "import", dryRun, allOrNothing);
-        UcdpImport.Result r = new UcdpImport(n, options).run(file, (rows, added, bad) ->
+        var options = new CsvImport.Options(accord, party, "import", dryRun, allOrNothing);
+        CsvImport.Result r = importer(n, options).run(file, (rows, added, bad) ->
             System.err.print("\r" + rows + " rows read, " + added + (dryRun ? " to add, " : " added, ") + bad + " bad"));
         System.err.println();
         r.bad().forEach(b -> System.out.println("line " + b.line() + ": " + b.reason()));

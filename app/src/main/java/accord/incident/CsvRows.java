@@ -1,5 +1,6 @@
 package accord.incident;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,10 +8,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -117,5 +123,124 @@ public final class CsvRows {
       }
     }
     return n;
+  }
+
+  /**
+   * A file's columns by name, and the checked reading of one row's values shared by every source's
+   * layout. Errors are {@link IllegalArgumentException}s naming the column at fault.
+   */
+  abstract static class Columns {
+    private final Map<String, Integer> columns;
+
+    Columns(Map<String, Integer> columns) {
+      this.columns = columns;
+    }
+
+    /** Column positions by trimmed lower-case name (spelled as {@code aliases} say); the first of a name wins. */
+    static Map<String, Integer> index(List<String> names, Map<String, String> aliases, List<String> required) {
+      Map<String, Integer> cols = new HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        String n = names.get(i).trim().toLowerCase(Locale.ROOT);
+        cols.putIfAbsent(aliases.getOrDefault(n, n), i);
+      }
+      for (String r : required) {
+        if (!cols.containsKey(r)) {
+          throw new IllegalArgumentException("the header has no column " + r);
+        }
+      }
+      return cols;
+    }
+
+    boolean has(String col) {
+      return columns.containsKey(col);
+    }
+
+    /** A column's value, trimmed; null when the layout lacks the column or the value is empty. */
+    String get(List<String> f, String col) {
+      Integer i = columns.get(col);
+      if (i == null || i >= f.size()) {
+        return null;
+      }
+      String s = f.get(i).trim();
+      return s.isEmpty() ? null : s;
+    }
+
+    String need(List<String> f, String col) {
+      String s = get(f, col);
+      if (s == null) {
+        throw new IllegalArgumentException(col + " is empty");
+      }
+      return s;
+    }
+
+    Double coordinate(List<String> f, String col, double max) {
+      String s = get(f, col);
+      if (s == null) {
+        return null;
+      }
+      double v;
+      try {
+        v = Double.parseDouble(s);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(col + " '" + s + "' is not a number");
+      }
+      if (!Double.isFinite(v) || Math.abs(v) > max) {
+        throw new IllegalArgumentException(col + " " + s + " is outside -" + (int) max + ".." + (int) max);
+      }
+      return v;
+    }
+
+    /** Latitude and longitude into {@code place}, both or neither. */
+    void putCoordinates(ObjectNode place, List<String> f, String latCol, String lonCol) {
+      Double lat = coordinate(f, latCol, 90);
+      Double lon = coordinate(f, lonCol, 180);
+      if ((lat == null) != (lon == null)) {
+        throw new IllegalArgumentException(latCol + " and " + lonCol + " must both be given, or neither");
+      }
+      if (lat != null) {
+        place.put("lat", lat).put("lon", lon);
+      }
+    }
+
+    Long count(List<String> f, String col) {
+      String s = get(f, col);
+      if (s == null) {
+        return null;
+      }
+      try {
+        long n = Long.parseLong(s);
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException(col + " '" + s + "' is not a count (a whole number, 0 or more)");
+    }
+
+    void putCount(ObjectNode o, String key, List<String> f, String col) {
+      Long n = count(f, col);
+      if (n != null) {
+        o.put(key, n);
+      }
+    }
+
+    static boolean isDate(String s) {
+      if (!s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return false;
+      }
+      try {
+        LocalDate.parse(s);
+        return true;
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    }
+
+    static void putIf(ObjectNode o, String key, String value) {
+      if (value != null) {
+        o.put(key, value);
+      }
+    }
   }
 }

@@ -4,11 +4,8 @@ import accord.ledger.EntryCodec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,7 +13,7 @@ import java.util.Map;
  * without a header, old releases naming best/high/low as best_est/high_est/low_est) and the
  * trimmed 13-column extract. Throws {@link IllegalArgumentException} naming the column at fault.
  */
-final class UcdpRow {
+final class UcdpRow extends CsvRows.Columns implements CsvImport.Layout {
   static final List<String> GED_COLUMNS = List.of(
       "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
       "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
@@ -35,15 +32,12 @@ final class UcdpRow {
       "source_dat", "source_date");
   static final List<String> REQUIRED = List.of("id", "date_start", "side_a", "side_b");
 
-  private final Map<String, Integer> columns;
-
   private UcdpRow(Map<String, Integer> columns) {
-    this.columns = columns;
+    super(columns);
   }
 
   /** The layout a file's first record shows: a header, or a known count of columns. */
   static UcdpRow layout(List<String> first, boolean[] isHeader) {
-    Map<String, Integer> cols = new HashMap<>();
     isHeader[0] = !first.isEmpty() && first.get(0).trim().equalsIgnoreCase("id");
     List<String> names;
     if (isHeader[0]) {
@@ -56,24 +50,12 @@ final class UcdpRow {
       throw new IllegalArgumentException("the file has no header and " + first.size() + " columns; want the "
           + GED_COLUMNS.size() + "-column UCDP GED layout or the " + SHORT_COLUMNS.size() + "-column extract");
     }
-    for (int i = 0; i < names.size(); i++) {
-      String n = names.get(i).trim().toLowerCase(Locale.ROOT);
-      cols.putIfAbsent(ALIASES.getOrDefault(n, n), i);
-    }
-    for (String r : REQUIRED) {
-      if (!cols.containsKey(r)) {
-        throw new IllegalArgumentException("the header has no column " + r);
-      }
-    }
-    return new UcdpRow(cols);
+    return new UcdpRow(index(names, ALIASES, REQUIRED));
   }
 
-  int width() {
-    return columns.values().stream().mapToInt(i -> i + 1).max().orElse(0);
-  }
-
-  /** The report body of one row; {@code fields} has exactly {@link #width()} values. */
-  ObjectNode body(List<String> f, Groups groups) {
+  /** The report body of one row. */
+  @Override
+  public ObjectNode body(List<String> f, Groups groups) {
     ObjectNode b = EntryCodec.JSON.createObjectNode();
     String id = need(f, "id");
     if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
@@ -96,14 +78,7 @@ final class UcdpRow {
     putIf(place, "admin1", get(f, "adm_1"));
     putIf(place, "admin2", get(f, "adm_2"));
     putIf(place, "location", get(f, "where_coordinates"));
-    Double lat = coordinate(f, "latitude", 90);
-    Double lon = coordinate(f, "longitude", 180);
-    if ((lat == null) != (lon == null)) {
-      throw new IllegalArgumentException("latitude and longitude must both be given, or neither");
-    }
-    if (lat != null) {
-      place.put("lat", lat).put("lon", lon);
-    }
+    putCoordinates(place, f, "latitude", "longitude");
     String geo = geoPrecision(get(f, "where_prec"));
     putIf(place, "precision", geo);
 
@@ -120,7 +95,7 @@ final class UcdpRow {
     actor(actors, sideB, violence == 1 ? "perpetrator" : "target", groups);
 
     ObjectNode deaths = b.putObject("fatalities");
-    if (columns.containsKey("best")) {
+    if (has("best")) {
       putCount(deaths, "low", f, "low");
       putCount(deaths, "best", f, "best");
       putCount(deaths, "high", f, "high");
@@ -217,81 +192,5 @@ final class UcdpRow {
       throw new IllegalArgumentException(col + " '" + s + "' is not a real date (want YYYY-MM-DD)");
     }
     return LocalDate.parse(d);
-  }
-
-  private static boolean isDate(String s) {
-    if (!s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      return false;
-    }
-    try {
-      LocalDate.parse(s);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  private Double coordinate(List<String> f, String col, double max) {
-    String s = get(f, col);
-    if (s == null) {
-      return null;
-    }
-    double v;
-    try {
-      v = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(col + " '" + s + "' is not a number");
-    }
-    if (!Double.isFinite(v) || Math.abs(v) > max) {
-      throw new IllegalArgumentException(col + " " + s + " is outside -" + (int) max + ".." + (int) max);
-    }
-    return v;
-  }
-
-  private void putCount(ObjectNode o, String key, List<String> f, String col) {
-    Long n = count(f, col);
-    if (n != null) {
-      o.put(key, n);
-    }
-  }
-
-  private Long count(List<String> f, String col) {
-    String s = get(f, col);
-    if (s == null) {
-      return null;
-    }
-    try {
-      long n = Long.parseLong(s);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException(col + " '" + s + "' is not a count (a whole number, 0 or more)");
-  }
-
-  private String need(List<String> f, String col) {
-    String s = get(f, col);
-    if (s == null) {
-      throw new IllegalArgumentException(col + " is empty");
-    }
-    return s;
-  }
-
-  /** A column's value, trimmed; null when the layout lacks the column or the value is empty. */
-  private String get(List<String> f, String col) {
-    Integer i = columns.get(col);
-    if (i == null || i >= f.size()) {
-      return null;
-    }
-    String s = f.get(i).trim();
-    return s.isEmpty() ? null : s;
-  }
-
-  private static void putIf(ObjectNode o, String key, String value) {
-    if (value != null) {
-      o.put(key, value);
-    }
   }
 }
