@@ -6,8 +6,6 @@ import accord.ledger.EntryCodec;
 import accord.ledger.LogStore;
 import accord.ledger.Rejection;
 import accord.node.Node;
-import accord.tlog.Checkpoint;
-import accord.tlog.Cosignature;
 import accord.tlog.Note;
 import accord.user.User;
 import accord.web.Access;
@@ -70,19 +68,16 @@ public final class AccordApi {
       ArrayNode witnesses = o.putArray("witnesses");
       s.witnesses().forEach(w -> witnesses.addObject().put("name", w.name()).put("member", w.member()).put("vkey", w.vkey()));
       ObjectNode log = o.putObject("log");
-      log.put("size", LogStore.size(h, id));
-      LogStore.latestCheckpoint(h, id).ifPresent(cp -> {
-        Note n = Note.parse(cp);
-        log.put("checkpoint", new String(cp, StandardCharsets.UTF_8));
-        log.put("checkpoint_size", Checkpoint.parse(n.text()).size());
+      AccordPages.LogView view = AccordPages.logView(h, s);
+      log.put("size", view.size());
+      if (view.checkpoint() != null) {
+        log.put("checkpoint", view.checkpoint());
+        log.put("checkpoint_size", view.checkpointSize());
         ArrayNode cos = log.putArray("cosignatures");
-        for (AccordState.Witness w : s.witnesses()) {
-          long t = Cosignature.Verifier.of(w.vkey()).timestamp(n);
-          if (t >= 0) {
-            cos.addObject().put("witness", w.name()).put("member", w.member()).put("time", t);
-          }
+        for (AccordPages.Cosigned c : view.cosigned()) {
+          cos.addObject().put("witness", c.witness()).put("member", c.member()).put("time", c.time().getEpochSecond());
         }
-      });
+      }
       return o;
     });
     ctx.json(out);

@@ -56,7 +56,8 @@ public final class AccordPages {
     Page.render(ctx, web, "accord/home.jte", "accord.title", Map.of("accord", s, "log", found[1]));
   }
 
-  static LogView logView(org.jdbi.v3.core.Handle h, AccordState s) {
+  /** The state of an accord's joint record, for its page and its API alike. */
+  public static LogView logView(org.jdbi.v3.core.Handle h, AccordState s) {
     long size = LogStore.size(h, s.id());
     byte[] cp = LogStore.latestCheckpoint(h, s.id()).orElse(null);
     if (cp == null) {

@@ -5,7 +5,6 @@ import accord.accord.AccordState;
 import accord.tlog.Checkpoint;
 import accord.tlog.Hash;
 import accord.tlog.Note;
-import accord.tlog.Proofs;
 import accord.web.Page;
 import accord.web.Web;
 import io.javalin.http.Context;
@@ -86,17 +85,15 @@ public final class EntryPages {
     }
     Object[] found = jdbi.withHandle(h -> {
       AccordState s = AccordProjection.load(h, id).orElseThrow(() -> new HttpResponseException(404, "no accord " + id));
-      byte[] cp = LogStore.latestCheckpoint(h, id).orElseThrow(() -> new HttpResponseException(404, "no log"));
-      Checkpoint c = Checkpoint.parse(Note.parse(cp).text());
-      if (index < 0 || index >= c.size()) {
-        throw new HttpResponseException(404, "no entry " + index);
-      }
+      LogStore.Inclusion in = LogStore.inclusion(h, id, index)
+          .orElseThrow(() -> new HttpResponseException(404, "no entry " + index));
+      Checkpoint c = in.checkpoint();
       byte[] note = LogStore.entries(h, id, index, 1).get(0).note();
       Entry e = EntryCodec.parse(Note.parse(note).text());
       String vkey = s.member(e.party()).map(AccordState.Member::vkey).orElse("");
-      List<String> proof = Proofs.inclusion(index, c.size(), LogStore.hashReader(h, id)).stream().map(Hash::toBase64).toList();
+      List<String> proof = in.proof().stream().map(Hash::toBase64).toList();
       return new Object[] {s, new View(index, e, new String(note, StandardCharsets.UTF_8),
-          Base64.getEncoder().encodeToString(note), vkey, proof, new String(cp, StandardCharsets.UTF_8),
+          Base64.getEncoder().encodeToString(note), vkey, proof, new String(in.checkpointNote(), StandardCharsets.UTF_8),
           c.size(), Hash.toBase64(c.root()))};
     });
     Page.render(ctx, web, "ledger/entry.jte", "entry.title", Map.of("accord", found[0], "view", found[1]));

@@ -43,10 +43,13 @@ public final class Ledger implements AutoCloseable {
   private static final class LogState {
     final String accord;
     CompactRange range;
+    /** The size of the last checkpoint published: what the witnesses last cosigned. */
+    long checkpointed;
 
-    LogState(String accord, CompactRange range) {
+    LogState(String accord, CompactRange range, long checkpointed) {
       this.accord = accord;
       this.range = range;
+      this.checkpointed = checkpointed;
     }
   }
 
@@ -187,7 +190,9 @@ public final class Ledger implements AutoCloseable {
     LogState s = logs.get(accord);
     if (s == null) {
       long size = LogStore.size(h, accord);
-      s = new LogState(accord, CompactRange.resume(size, LogStore.hashReader(h, accord)));
+      long checkpointed =
+          LogStore.latestCheckpoint(h, accord).map(b -> Checkpoint.parse(Note.parse(b).text()).size()).orElse(0L);
+      s = new LogState(accord, CompactRange.resume(size, LogStore.hashReader(h, accord)), checkpointed);
       logs.put(accord, s);
     }
     return s;
@@ -202,10 +207,7 @@ public final class Ledger implements AutoCloseable {
     Checkpoint cp = new Checkpoint(cfg.origin(), log.range.size(), log.range.root());
     Note signed = Note.of(cp.text()).sign(cfg.signer());
     byte[] signedBytes = signed.bytes();
-    long previous =
-        LogStore.latestCheckpoint(h, log.accord)
-            .map(b -> Checkpoint.parse(Note.parse(b).text()).size())
-            .orElse(0L);
+    long previous = log.checkpointed;
     List<NoteSignature> cosigs = new ArrayList<>(signed.signatures());
     Map<Long, List<byte[]>> proofs = new HashMap<>(); // the witnesses are usually all at one size
     for (CheckpointWitness w : cfg.witnesses()) {
@@ -221,6 +223,7 @@ public final class Ledger implements AutoCloseable {
     }
     Note cosigned = new Note(cp.text(), cosigs);
     LogStore.insertCheckpoint(h, log.accord, cp.size(), cosigned.bytes(), EntryCodec.formatTime(clock.instant()));
+    log.checkpointed = cp.size(); // if the batch then fails, the whole LogState is dropped and re-read
   }
 
   private CheckpointWitness.Answer ask(

@@ -1,11 +1,8 @@
 package accord.ledger;
 
 import accord.accord.AccordRegistry;
-import accord.tlog.Checkpoint;
 import accord.tlog.FormatException;
-import accord.tlog.Note;
 import accord.tlog.ProofBundle;
-import accord.tlog.Proofs;
 import accord.tlog.tiles.Tile;
 import accord.tlog.tiles.TilePath;
 import accord.tlog.witness.Outcome;
@@ -64,19 +61,10 @@ public final class LogHandlers {
   public void proof(Context ctx) {
     String accord = ctx.pathParam("accord");
     long index = ctx.pathParamAsClass("index", Long.class).get();
-    String bundle =
-        jdbi.withHandle(
-            h -> {
-              byte[] cp =
-                  LogStore.latestCheckpoint(h, accord)
-                      .orElseThrow(() -> new HttpResponseException(404, "no log for accord " + accord));
-              long size = Checkpoint.parse(Note.parse(cp).text()).size();
-              if (index < 0 || index >= size) {
-                throw new HttpResponseException(404, "no entry " + index + " under the latest checkpoint (size " + size + ")");
-              }
-              var proof = Proofs.inclusion(index, size, LogStore.hashReader(h, accord));
-              return new ProofBundle(null, index, proof, new String(cp, StandardCharsets.UTF_8)).format();
-            });
+    LogStore.Inclusion in =
+        jdbi.withHandle(h -> LogStore.inclusion(h, accord, index))
+            .orElseThrow(() -> new HttpResponseException(404, "no entry " + index + " under the latest checkpoint of " + accord));
+    String bundle = new ProofBundle(null, index, in.proof(), new String(in.checkpointNote(), StandardCharsets.UTF_8)).format();
     ctx.header("Cache-Control", REVALIDATE).contentType("text/plain; charset=utf-8").result(bundle);
   }
 

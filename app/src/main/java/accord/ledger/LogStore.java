@@ -1,6 +1,9 @@
 package accord.ledger;
 
+import accord.tlog.Checkpoint;
 import accord.tlog.HashReader;
+import accord.tlog.Note;
+import accord.tlog.Proofs;
 import accord.tlog.NodeId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -143,6 +146,20 @@ public final class LogStore {
         .bind("a", accord)
         .mapTo(byte[].class)
         .findOne();
+  }
+
+  /** An entry's inclusion proof under the latest checkpoint, with that checkpoint as stored. */
+  public record Inclusion(long index, List<byte[]> proof, byte[] checkpointNote, Checkpoint checkpoint) {}
+
+  /** The inclusion proof of entry {@code index} under the latest checkpoint, if it covers the entry. */
+  public static Optional<Inclusion> inclusion(Handle h, String accord, long index) {
+    return latestCheckpoint(h, accord).flatMap(cp -> {
+      Checkpoint c = Checkpoint.parse(Note.parse(cp).text());
+      if (index < 0 || index >= c.size()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Inclusion(index, Proofs.inclusion(index, c.size(), hashReader(h, accord)), cp, c));
+    });
   }
 
   public static List<StoredEntry> entries(Handle h, String accord, long from, int limit) {
