@@ -109,11 +109,7 @@ class AcledImportTest {
   }
 
   static JsonNode incident(Node node, String acledId) {
-    return node.db().jdbi().withHandle(h -> {
-      long id = h.createQuery("SELECT id FROM incident WHERE accord = :a AND external_id = :e")
-          .bind("a", KABUL).bind("e", "acled:" + acledId).mapTo(Long.class).one();
-      return IncidentQuery.one(h, KABUL, id).orElseThrow();
-    });
+    return Incidents.byExternalId(node, "acled:" + acledId);
   }
 
   static String text(JsonNode n) {
@@ -164,7 +160,7 @@ class AcledImportTest {
   }
 
   static long incidents(Node node) {
-    return UcdpImportTest.incidents(node);
+    return Incidents.count(node);
   }
 
   static long logSize(Node node) {

@@ -50,15 +50,11 @@ class UcdpImportTest {
   }
 
   static JsonNode incident(Node node, String ucdpId) {
-    return node.db().jdbi().withHandle(h -> {
-      long id = h.createQuery("SELECT id FROM incident WHERE accord = :a AND external_id = :e")
-          .bind("a", KABUL).bind("e", "ucdp:" + ucdpId).mapTo(Long.class).one();
-      return IncidentQuery.one(h, KABUL, id).orElseThrow();
-    });
+    return Incidents.byExternalId(node, "ucdp:" + ucdpId);
   }
 
   static long incidents(Node node) {
-    return node.db().jdbi().withHandle(h -> IncidentQuery.count(h, KABUL, IncidentQuery.Filter.ANY));
+    return Incidents.count(node);
   }
 
   @ParameterizedTest
