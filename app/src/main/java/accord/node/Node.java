@@ -3,6 +3,7 @@ package accord.node;
 import accord.accord.AccordProjection;
 import accord.accord.AccordRegistry;
 import accord.incident.IncidentProjection;
+import accord.notify.NoticeProjection;
 import accord.ledger.Appended;
 import accord.ledger.Entry;
 import accord.ledger.EntryCodec;
@@ -36,7 +37,7 @@ public final class Node implements AutoCloseable {
     this.keyring = keyring;
     this.clock = clock;
     this.registry = new AccordRegistry(keyring, clock);
-    this.projections = List.of(new AccordProjection(), new IncidentProjection());
+    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection());
     this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
   }
 

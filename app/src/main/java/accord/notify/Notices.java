@@ -1,0 +1,40 @@
+package accord.notify;
+
+import accord.ledger.EntryCodec;
+import accord.ledger.LogStore;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The inbox seam: features call {@link #post} from their projection's {@code evolve}, inside the
+ * batch's transaction, so a notice exists exactly when its entry does. Posting the same notice
+ * twice (a rebuild replaying the log) keeps one row.
+ */
+public final class Notices {
+  public static final String TABLE = "notice";
+
+  private Notices() {}
+
+  public static void post(Handle h, Notice n) {
+    ArrayNode args = JsonNodeFactory.instance.arrayNode();
+    n.args().forEach(args::add);
+    PreparedStatement ps = LogStore.prepared(h,
+        "INSERT INTO notice (accord, idx, party, at, msg, args, link) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING");
+    try {
+      ps.setString(1, n.accord());
+      ps.setLong(2, n.index());
+      ps.setString(3, n.party());
+      ps.setString(4, n.at());
+      ps.setString(5, n.msg());
+      ps.setString(6, EntryCodec.canonical(args));
+      ps.setString(7, n.link());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store the notice for " + n.party() + ": " + e.getMessage(), e);
+    }
+  }
+}
