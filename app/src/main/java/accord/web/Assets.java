@@ -25,6 +25,13 @@ public final class Assets {
     SOURCES.put("htmx.js", "META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js");
     SOURCES.put("app.css", "static/app.css");
     SOURCES.put("app.js", "static/app.js");
+    // npm's leaflet, leaflet.markercluster and echarts, copied by the build (absent from an IDE build)
+    SOURCES.put("leaflet.js", "static/vendor/leaflet.js");
+    SOURCES.put("leaflet.css", "static/vendor/leaflet.css");
+    SOURCES.put("leaflet.markercluster.js", "static/vendor/leaflet.markercluster.js");
+    SOURCES.put("MarkerCluster.css", "static/vendor/MarkerCluster.css");
+    SOURCES.put("MarkerCluster.Default.css", "static/vendor/MarkerCluster.Default.css");
+    SOURCES.put("echarts.js", "static/vendor/echarts.min.js");
   }
 
   /**
