@@ -27,6 +27,7 @@ public final class IncidentProjection implements Projection {
 
   @Override
   public void evolve(Handle h, Entry e, long index) {
+    IncidentNotices.post(h, e, index);
     String at = EntryCodec.formatTime(e.time());
     if (e.type().equals(IncidentRules.FINDING)) {
       var s = e.body().get("supports");

@@ -31,6 +31,8 @@ public final class Node implements AutoCloseable {
   private final List<Projection> projections;
   private final Ledger ledger;
   private final Clock clock;
+  /** Background services (the notice deliverer) closed before the database. */
+  private final List<AutoCloseable> services = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Node(Db db, Keyring keyring, Clock clock) {
     this.db = db;
@@ -107,8 +109,21 @@ public final class Node implements AutoCloseable {
     return Replay.rebuild(db.jdbi(), projections, registry);
   }
 
+  /** Runs {@code service} until the node closes; it is closed first, while the database is still open. */
+  public <T extends AutoCloseable> T closeWith(T service) {
+    services.add(service);
+    return service;
+  }
+
   @Override
   public void close() {
+    for (AutoCloseable s : services) {
+      try {
+        s.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop " + s.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      }
+    }
     ledger.close();
     db.close();
   }

@@ -10,6 +10,8 @@ import accord.accord.AccordPages;
 import accord.incident.IncidentApi;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
+import accord.notify.InboxPages;
+import accord.notify.NotifyAdmin;
 import accord.user.SessionApi;
 import accord.user.UserPages;
 import java.util.List;
@@ -24,7 +26,7 @@ public final class Routes {
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
-      IncidentApi incidents) {
+      IncidentApi incidents, InboxPages inbox, NotifyAdmin notify) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -47,6 +49,20 @@ public final class Routes {
         new Route("GET", "/api/accords/{id}/incidents", "Incidents, newest first: ?from&to&admin1&admin2&group&type&q&provision, paged by ?limit&offset, with the total", incidents::list, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents/{incident}", "An incident with every account side by side and the findings", incidents::get, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/incidents", "Report an incident as the caller's party (JSON report); 201 with its id", incidents::create, WRITERS),
+        new Route("GET", "/inbox", "The notices of the caller's party (every party's for the secretariat, observers and mediators), newest first", inbox::page, WRITERS),
+        new Route("POST", "/inbox/read", "Mark one notice read (form: accord, index, party)", inbox::markOne, WRITERS),
+        new Route("POST", "/inbox/read-all", "Mark every notice of the inbox read", inbox::markAll, WRITERS),
+        new Route("GET", "/api/inbox", "The caller's notices, newest first, after the instant ?after= (at most ?limit=), in their language, with the unread count", inbox::list, WRITERS),
+        new Route("POST", "/api/inbox/read", "Mark notices read: {\"notices\": [{accord, index, party}]} or {\"all\": true}", inbox::read, WRITERS),
+        new Route("GET", "/admin/notify", "E-mail and webhook subscriptions and the outbox (?status=pending|delivered|failed)", notify::page, ADMINS),
+        new Route("POST", "/admin/notify/subscriptions", "Add a subscription (form: accord, party, kind, target)", notify::addForm, ADMINS),
+        new Route("POST", "/admin/notify/remove", "Remove a subscription (form: id)", notify::removeForm, ADMINS),
+        new Route("POST", "/admin/notify/retry", "Send a failed delivery again (form: id)", notify::retryForm, ADMINS),
+        new Route("GET", "/api/admin/notify/subscriptions", "E-mail and webhook subscriptions (without their secrets)", notify::listApi, ADMINS),
+        new Route("POST", "/api/admin/notify/subscriptions", "Add a subscription {accord, party, kind: email|webhook, target}; 201 with a webhook's signing secret", notify::addApi, ADMINS),
+        new Route("POST", "/api/admin/notify/subscriptions/remove", "Remove a subscription {id}", notify::removeApi, ADMINS),
+        new Route("GET", "/api/admin/notify/outbox", "Deliveries, newest first, with counts per status (?status=)", notify::outboxApi, ADMINS),
+        new Route("POST", "/api/admin/notify/outbox/retry", "Send a failed delivery again {id}", notify::retryApi, ADMINS),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),

@@ -34,6 +34,7 @@ public final class Server {
   public static Javalin create(Node node, Users users) {
     OpenApi openApi = new OpenApi();
     Web web = new Web(users, new Assets());
+    web.unreadNotices = new accord.notify.Inbox(node.db().jdbi())::unread;
     SignInThrottle throttle = new SignInThrottle(node.clock());
     List<Route> routes =
         Routes.all(
@@ -47,7 +48,9 @@ public final class Server {
             new AccordPages(node, web),
             new accord.ledger.EntryPages(node.db().jdbi(), web),
             new accord.user.UserPages(users, web),
-            new accord.incident.IncidentApi(node));
+            new accord.incident.IncidentApi(node),
+            new accord.notify.InboxPages(new accord.notify.Inbox(node.db().jdbi()), web),
+            new accord.notify.NotifyAdmin(node.db().jdbi(), node.clock(), web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
