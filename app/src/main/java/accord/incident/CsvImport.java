@@ -163,6 +163,8 @@ public abstract class CsvImport {
             }
             ObjectNode body = layout[0].body(row.fields(), groups);
             IncidentRules.read(body, accord, groups);
+            plausible(body, "date");
+            plausible(body, "date_end");
             String ext = body.get("external_id").asText();
             Long first = seen.putIfAbsent(ext, row.line());
             if (first != null) {
@@ -193,6 +195,21 @@ public abstract class CsvImport {
       report();
       bad.sort(Comparator.comparingLong(BadRow::line));
       return new Result(rows, added, skipped, flagged, List.copyOf(bad), commit);
+    }
+
+    /** An event cannot have happened after today (by the node's clock) or before 1900. */
+    void plausible(ObjectNode body, String field) {
+      if (!body.hasNonNull(field)) {
+        return;
+      }
+      java.time.LocalDate d = java.time.LocalDate.parse(body.get(field).asText());
+      java.time.LocalDate today = java.time.LocalDate.ofInstant(node.clock().instant(), java.time.ZoneOffset.UTC);
+      if (d.isAfter(today.plusDays(1))) {
+        throw new IllegalArgumentException("the event's " + field.replace('_', ' ') + " " + d + " is in the future (today is " + today + ")");
+      }
+      if (d.getYear() < 1900) {
+        throw new IllegalArgumentException("the event's " + field.replace('_', ' ') + " " + d + " is before 1900");
+      }
     }
 
     void report() {
