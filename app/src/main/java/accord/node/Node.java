@@ -86,6 +86,33 @@ public final class Node implements AutoCloseable {
     return ledger.submit(e, note, signer.get().vkey());
   }
 
+  /**
+   * Appends many entries in the given order: they are signed on several threads first (signing is
+   * the costly part of the caller's side), then queued one after another.
+   */
+  public List<CompletableFuture<Appended>> appendAll(List<Entry> entries) {
+    List<Object> signed = entries.parallelStream().map(e -> {
+      var signer = keyring.find(AccordRegistry.memberKeyName(e.accord(), e.party()));
+      if (signer.isEmpty()) {
+        return (Object) Rejection.forbidden("this node holds no key for party " + e.party() + " of " + e.accord());
+      }
+      try {
+        return (Object) new Object[] {EntryCodec.sign(e, signer.get()), signer.get().vkey()};
+      } catch (RuntimeException ex) {
+        return (Object) Rejection.invalid(ex.getMessage());
+      }
+    }).toList();
+    List<CompletableFuture<Appended>> out = new java.util.ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      if (signed.get(i) instanceof Object[] s) {
+        out.add(ledger.submit(entries.get(i), (Note) s[0], (String) s[1]));
+      } else {
+        out.add(CompletableFuture.failedFuture((RuntimeException) signed.get(i)));
+      }
+    }
+    return out;
+  }
+
   /** Appends an entry signed elsewhere (by a party's own node or a client holding the key). */
   public CompletableFuture<Appended> appendSigned(Note note) {
     Entry e;

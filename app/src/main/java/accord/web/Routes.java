@@ -7,6 +7,8 @@ import static accord.web.Access.WRITERS;
 
 import accord.accord.AccordApi;
 import accord.accord.AccordPages;
+import accord.incident.DuplicatesApi;
+import accord.incident.ImportPages;
 import accord.incident.IncidentApi;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
@@ -26,7 +28,8 @@ public final class Routes {
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
-      IncidentApi incidents, InboxPages inbox, NotifyAdmin notify) {
+      IncidentApi incidents, InboxPages inbox, NotifyAdmin notify,
+      DuplicatesApi duplicates, ImportPages imports) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -37,6 +40,14 @@ public final class Routes {
         new Route("GET", "/accords/{id}", "An accord's home page", pages::home, SIGNED_IN),
         new Route("GET", "/accords/{id}/entries", "The entries of an accord's record, newest first", entries::list, SIGNED_IN),
         new Route("GET", "/accords/{id}/entries/{index}", "One entry, with what is needed to check it", entries::show, SIGNED_IN),
+        new Route("GET", "/accords/{id}/incidents/import", "Import a CSV file of events (ACLED or UCDP)", imports::form, DuplicatesApi.REVIEWERS),
+        new Route("POST", "/accords/{id}/incidents/import", "Start an import (multipart: file, source, dry_run, all_or_nothing)", imports::upload, DuplicatesApi.REVIEWERS),
+        new Route("GET", "/accords/{id}/incidents/import/{job}", "An import's progress and summary", imports::jobPage, DuplicatesApi.REVIEWERS),
+        new Route("GET", "/accords/{id}/incidents/import/{job}/status", "An import's progress (fragment polled by the page)", imports::statusFragment, DuplicatesApi.REVIEWERS),
+        new Route("GET", "/accords/{id}/incidents/import/{job}/bad.csv", "Every bad row of an import, by line (CSV)", imports::badRows, DuplicatesApi.REVIEWERS),
+        new Route("GET", "/accords/{id}/incidents/duplicates", "Imported rows held as likely duplicates, for review", duplicates::page, SIGNED_IN),
+        new Route("POST", "/accords/{id}/incidents/duplicates/{external}/merge", "Merge a held row into the incident it resembles", duplicates::merge, DuplicatesApi.REVIEWERS),
+        new Route("POST", "/accords/{id}/incidents/duplicates/{external}/separate", "Keep a held row as an incident of its own", duplicates::separate, DuplicatesApi.REVIEWERS),
         new Route("GET", "/admin/users", "Accounts of this node", accounts::list, ADMINS),
         new Route("POST", "/admin/users", "Add an account (form: username, name, role, party)", accounts::add, ADMINS),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),
@@ -47,6 +58,11 @@ public final class Routes {
         new Route("GET", "/api/accords/{id}/entries", "Entries after index ?after=N (at most ?limit=L)", accords::entries, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/entries", "Append a typed entry as the caller's party", accords::append, WRITERS),
         new Route("GET", "/api/accords/{id}/incidents", "Incidents, newest first: ?from&to&admin1&admin2&group&type&q&provision, paged by ?limit&offset, with the total", incidents::list, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/incidents/duplicates", "Imported rows held as likely duplicates (?status=pending|merged|separate)", duplicates::list, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/incidents/duplicates/{external}/merge", "Merge a held row into the incident it resembles, as an account", duplicates::merge, DuplicatesApi.REVIEWERS),
+        new Route("POST", "/api/accords/{id}/incidents/duplicates/{external}/separate", "Keep a held row as an incident of its own", duplicates::separate, DuplicatesApi.REVIEWERS),
+        new Route("POST", "/api/accords/{id}/imports", "Import the CSV body: ?source=acled|ucdp&dry_run&all_or_nothing; 202 with the job", imports::apiStart, DuplicatesApi.REVIEWERS),
+        new Route("GET", "/api/accords/{id}/imports/{job}", "An import job: progress, then the summary and the bad rows", imports::apiStatus, DuplicatesApi.REVIEWERS),
         new Route("GET", "/api/accords/{id}/incidents/{incident}", "An incident with every account side by side and the findings", incidents::get, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/incidents", "Report an incident as the caller's party (JSON report); 201 with its id", incidents::create, WRITERS),
         new Route("GET", "/inbox", "The notices of the caller's party (every party's for the secretariat, observers and mediators), newest first", inbox::page, WRITERS),

@@ -50,12 +50,15 @@ public final class Server {
             new accord.user.UserPages(users, web),
             new accord.incident.IncidentApi(node),
             new accord.notify.InboxPages(new accord.notify.Inbox(node.db().jdbi()), web),
-            new accord.notify.NotifyAdmin(node.db().jdbi(), node.clock(), web));
+            new accord.notify.NotifyAdmin(node.db().jdbi(), node.clock(), web),
+            new accord.incident.DuplicatesApi(node, web),
+            new accord.incident.ImportPages(node, web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(EntryCodec.JSON, false));
           config.http.maxRequestSize = 1_000_000L;
+          config.jetty.multipartConfig.maxFileSize(accord.incident.ImportPages.MAX_UPLOAD, io.javalin.config.SizeUnit.BYTES);
           // Pages, styles and tiles travel compressed: officers often work over slow links.
           config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
           config.startup.showJavalinBanner = false;
