@@ -75,6 +75,7 @@ class AccessTest {
         """);
     assertThat(reported.status()).as(reported.text()).isEqualTo(201);
     samples.put("incident", reported.json().get("id").asText());
+    samples.putAll(accord.engagement.EngagementSamples.pathValues(s.node, DefaultInstance.KABUL));
   }
 
   @AfterAll
