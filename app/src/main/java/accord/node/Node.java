@@ -2,6 +2,8 @@ package accord.node;
 
 import accord.accord.AccordProjection;
 import accord.accord.AccordRegistry;
+import accord.engagement.EngagementProjection;
+import accord.engagement.EscalatedCases;
 import accord.incident.IncidentProjection;
 import accord.notify.NoticeProjection;
 import accord.ledger.Appended;
@@ -39,7 +41,8 @@ public final class Node implements AutoCloseable {
     this.keyring = keyring;
     this.clock = clock;
     this.registry = new AccordRegistry(keyring, clock);
-    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection());
+    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection(),
+        new EngagementProjection());
     this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
   }
 
@@ -59,6 +62,11 @@ public final class Node implements AutoCloseable {
 
   public Keyring keyring() {
     return keyring;
+  }
+
+  /** The cases escalated to a rung of the ladder, which the engagement agendas carry forward. */
+  public EscalatedCases escalatedCases() {
+    return EscalatedCases.NONE;
   }
 
   public Clock clock() {

@@ -9,6 +9,8 @@ import accord.accord.AccordApi;
 import accord.accord.AccordPages;
 import accord.incident.DuplicatesApi;
 import accord.incident.ImportPages;
+import accord.engagement.EngagementAccess;
+import accord.engagement.EngagementApi;
 import accord.incident.IncidentApi;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
@@ -29,7 +31,7 @@ public final class Routes {
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
       IncidentApi incidents, InboxPages inbox, NotifyAdmin notify,
-      DuplicatesApi duplicates, ImportPages imports) {
+      DuplicatesApi duplicates, ImportPages imports, EngagementApi engagement) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -79,6 +81,23 @@ public final class Routes {
         new Route("POST", "/api/admin/notify/subscriptions/remove", "Remove a subscription {id}", notify::removeApi, ADMINS),
         new Route("GET", "/api/admin/notify/outbox", "Deliveries, newest first, with counts per status (?status=)", notify::outboxApi, ADMINS),
         new Route("POST", "/api/admin/notify/outbox/retry", "Send a failed delivery again {id}", notify::retryApi, ADMINS),
+        new Route("GET", "/api/accords/{id}/bodies", "Committees and working groups: members per party, chairs, quorum, cadence", engagement::bodies, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/meetings", "Meetings, latest first (?body=JCC or an id)", engagement::meetings, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/meetings", "Schedule a meeting (body: id or short name, level, date, place, emergency?, agenda?); the open items are carried forward; 201 with id", engagement::schedule, EngagementAccess.SECRETARIAT),
+        new Route("GET", "/api/accords/{id}/meetings/{meeting}", "A meeting: agenda with carried-forward items, attendance, quorum, minutes, decisions, action items", engagement::meeting, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/meetings/{meeting}/attendance", "Record who attended for which party (attendees: [{party, name}])", engagement::attend, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("POST", "/api/accords/{id}/meetings/{meeting}/minutes", "Record a meeting's minutes (text)", engagement::minutes, EngagementAccess.SECRETARIAT),
+        new Route("POST", "/api/accords/{id}/meetings/{meeting}/endorse", "Endorse a meeting's minutes as the caller's party", engagement::endorse, EngagementAccess.PARTIES),
+        new Route("POST", "/api/accords/{id}/meetings/{meeting}/decisions", "Propose a decision at a meeting with quorum (text); 201 with id", engagement::propose, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("POST", "/api/accords/{id}/meetings/{meeting}/actions", "Create an action item (text, owner party, due date); 201 with id", engagement::createAction, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("POST", "/api/accords/{id}/decisions/{decision}/sign", "Sign a decision as the caller's party; adopted once every party has signed", engagement::sign, EngagementAccess.PARTIES),
+        new Route("GET", "/api/accords/{id}/actions", "Action items: owner, due date, status, overdue", engagement::actions, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/actions/{action}/update", "Change an action item's status (status, note?)", engagement::updateAction, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("GET", "/api/accords/{id}/exchanges", "Delegations, exhibitions, programmes, crossing openings and closures", engagement::exchanges, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/exchanges", "Record an exchange (kind, title, date, date_end?, place?, provisions, text?); 201 with id", engagement::recordExchange, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("GET", "/api/accords/{id}/scores", "Score proposals, adjudications, the latest score per provision and the roll-up (?as_of=date)", engagement::scores, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/scores", "Propose a provision's score (provision, period, score 0-3, evidence: [{kind, id}], text?); 201 with id", engagement::proposeScore, EngagementAccess.PARTIES),
+        new Route("POST", "/api/accords/{id}/scores/{score}/adjudicate", "Adjudicate a proposal (score?, reasons; the secretariat also cites the committee's adopted decision); 201 with id", engagement::adjudicate, EngagementAccess.ADJUDICATORS),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),

@@ -52,7 +52,8 @@ public final class Server {
             new accord.notify.InboxPages(new accord.notify.Inbox(node.db().jdbi()), web),
             new accord.notify.NotifyAdmin(node.db().jdbi(), node.clock(), web),
             new accord.incident.DuplicatesApi(node, web),
-            new accord.incident.ImportPages(node, web));
+            new accord.incident.ImportPages(node, web),
+            new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())));
     openApi.routes(routes);
     return Javalin.create(
         config -> {

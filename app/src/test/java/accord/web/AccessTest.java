@@ -76,6 +76,7 @@ class AccessTest {
     assertThat(reported.status()).as(reported.text()).isEqualTo(201);
     samples.put("incident", reported.json().get("id").asText());
     samples.put("external", "acled:NOT-HELD-1");
+    samples.putAll(accord.engagement.EngagementSamples.pathValues(s.node, DefaultInstance.KABUL));
     samples.put("job", finishedImport(tokens.get("pk.liaison")));
   }
 
