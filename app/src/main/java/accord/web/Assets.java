@@ -32,6 +32,8 @@ public final class Assets {
     SOURCES.put("MarkerCluster.css", "static/vendor/MarkerCluster.css");
     SOURCES.put("MarkerCluster.Default.css", "static/vendor/MarkerCluster.Default.css");
     SOURCES.put("echarts.js", "static/vendor/echarts.min.js");
+    SOURCES.put("health.js", "static/health.js");
+    SOURCES.put("health.css", "static/health.css");
   }
 
   /**

@@ -11,6 +11,7 @@ import accord.incident.DuplicatesApi;
 import accord.incident.ImportPages;
 import accord.engagement.EngagementAccess;
 import accord.engagement.EngagementApi;
+import accord.health.HealthHandlers;
 import accord.incident.IncidentApi;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
@@ -31,7 +32,8 @@ public final class Routes {
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
       IncidentApi incidents, InboxPages inbox, NotifyAdmin notify,
-      DuplicatesApi duplicates, ImportPages imports, EngagementApi engagement) {
+      DuplicatesApi duplicates, ImportPages imports, EngagementApi engagement,
+      HealthHandlers accordHealth) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -101,6 +103,9 @@ public final class Routes {
         new Route("GET", "/api/accords/{id}/scores", "Score proposals, adjudications, the latest score per provision and the roll-up (?as_of=date)", engagement::scores, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/scores", "Propose a provision's score (provision, period, score 0-3, evidence: [{kind, id}], text?); 201 with id", engagement::proposeScore, EngagementAccess.PARTIES),
         new Route("POST", "/api/accords/{id}/scores/{score}/adjudicate", "Adjudicate a proposal (score?, reasons; the secretariat also cites the committee's adopted decision); 201 with id", engagement::adjudicate, EngagementAccess.ADJUDICATORS),
+        new Route("GET", "/accords/{id}/health", "Is the accord holding? Figures, charts and summary for ?from&to (YYYY-MM-DD; default the last 12 months)", accordHealth::page, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/health", "The health figures for ?from&to as JSON (accord, title, from, to, parties, incidents{total, fatalities, by_side, reported_by, by_month}, summary in ?lang)", accordHealth::json, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/health.csv", "The health figures for ?from&to as CSV: section, figure, party, month, value", accordHealth::csv, SIGNED_IN),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),

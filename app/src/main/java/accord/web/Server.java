@@ -53,7 +53,8 @@ public final class Server {
             new accord.notify.NotifyAdmin(node.db().jdbi(), node.clock(), web),
             new accord.incident.DuplicatesApi(node, web),
             new accord.incident.ImportPages(node, web),
-            new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())));
+            new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())),
+            new accord.health.HealthHandlers(node, web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
