@@ -2,6 +2,7 @@ package accord.node;
 
 import accord.accord.AccordProjection;
 import accord.accord.AccordRegistry;
+import accord.casework.CaseProjection;
 import accord.incident.IncidentProjection;
 import accord.notify.NoticeProjection;
 import accord.ledger.Appended;
@@ -37,7 +38,7 @@ public final class Node implements AutoCloseable {
     this.keyring = keyring;
     this.clock = clock;
     this.registry = new AccordRegistry(keyring, clock);
-    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection());
+    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new CaseProjection(), new NoticeProjection());
     this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
   }
 

@@ -24,7 +24,7 @@ public final class Routes {
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
-      IncidentApi incidents) {
+      IncidentApi incidents, accord.casework.Casework cases) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -47,6 +47,12 @@ public final class Routes {
         new Route("GET", "/api/accords/{id}/incidents", "Incidents, newest first: ?from&to&admin1&admin2&group&type&q&provision, paged by ?limit&offset, with the total", incidents::list, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents/{incident}", "An incident with every account side by side and the findings", incidents::get, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/incidents", "Report an incident as the caller's party (JSON report); 201 with its id", incidents::create, WRITERS),
+        new Route("GET", "/api/accords/{id}/cases", "Cases, newest first: ?party&open&overdue&level, paged by ?limit&offset, with clocks", cases.api::list, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/cases", "File a case as the caller's party (JSON: notified_party, allegation, request, incidents, provisions, evidence); 201 with its id", cases.api::create, accord.casework.CaseAccess.PARTIES),
+        new Route("GET", "/api/accords/{id}/cases/{case}", "A case: state, level, who owes the next move, every clock, the entries, the evidence", cases.api::get, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/cases/{case}/{move}", "A move on a case (acknowledge, investigate, respond, reject, verify, dispute, inform, escalate, finding; JSON with text)", cases.api::move, WRITERS),
+        new Route("POST", "/api/accords/{id}/evidence", "Upload an evidence file (raw body or multipart 'file'); 201 with its sha256 and size", cases.api::upload, accord.casework.CaseAccess.PARTIES),
+        new Route("GET", "/api/accords/{id}/cases/{case}/evidence/{hash}", "An evidence file of a case; the receiving party's first download signs a receipt", cases.api::download, accord.casework.CaseAccess.READERS_OF_EVIDENCE),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),

@@ -75,6 +75,13 @@ class AccessTest {
         """);
     assertThat(reported.status()).as(reported.text()).isEqualTo(201);
     samples.put("incident", reported.json().get("id").asText());
+    // The demo's escalated case, its evidence file, and a move every writer can at least try.
+    var kase = s.get("/api/accords/kabul-2025/cases?limit=1000", tokens.get("pk.liaison")).json().get("cases");
+    long first = kase.get(kase.size() - 1).get("id").asLong();
+    samples.put("case", Long.toString(first));
+    samples.put("hash", s.get("/api/accords/kabul-2025/cases/" + first, tokens.get("pk.liaison")).json()
+        .get("evidence").get(0).get("sha256").asText());
+    samples.put("move", "inform");
   }
 
   @AfterAll
