@@ -56,6 +56,7 @@ public final class Demo {
         "افغانستان اجازه نمی‌دهد که از خاکش علیه پاکستان استفاده شود و خواهان ادامهٔ گفتگو"
             + " در کمیته‌های مشترک است.");
     accord.engagement.EngagementDemo.load(node, talks.plusSeconds(10_800));
+    accord.casework.CaseDemo.load(node);
     return true;
   }
 

@@ -4,6 +4,7 @@ import accord.accord.AccordProjection;
 import accord.accord.AccordRegistry;
 import accord.engagement.EngagementProjection;
 import accord.engagement.EscalatedCases;
+import accord.casework.CaseProjection;
 import accord.incident.IncidentProjection;
 import accord.notify.NoticeProjection;
 import accord.ledger.Appended;
@@ -41,8 +42,8 @@ public final class Node implements AutoCloseable {
     this.keyring = keyring;
     this.clock = clock;
     this.registry = new AccordRegistry(keyring, clock);
-    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection(),
-        new EngagementProjection());
+    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new CaseProjection(),
+        new NoticeProjection(), new EngagementProjection());
     this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
   }
 
@@ -66,7 +67,7 @@ public final class Node implements AutoCloseable {
 
   /** The cases escalated to a rung of the ladder, which the engagement agendas carry forward. */
   public EscalatedCases escalatedCases() {
-    return EscalatedCases.NONE;
+    return new accord.casework.CaseAgenda();
   }
 
   public Clock clock() {

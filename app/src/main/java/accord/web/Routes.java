@@ -33,7 +33,8 @@ public final class Routes {
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
       IncidentApi incidents, InboxPages inbox, NotifyAdmin notify,
       DuplicatesApi duplicates, ImportPages imports, EngagementApi engagement,
-      HealthHandlers accordHealth) {
+      HealthHandlers accordHealth,
+      accord.casework.Casework cases) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -106,6 +107,12 @@ public final class Routes {
         new Route("GET", "/accords/{id}/health", "Is the accord holding? Figures, charts and summary for ?from&to (YYYY-MM-DD; default the last 12 months)", accordHealth::page, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/health", "The health figures for ?from&to as JSON (accord, title, from, to, parties, incidents{total, fatalities, by_side, reported_by, by_month}, summary in ?lang)", accordHealth::json, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/health.csv", "The health figures for ?from&to as CSV: section, figure, party, month, value", accordHealth::csv, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/cases", "Cases, newest first: ?party&open&overdue&level, paged by ?limit&offset, with clocks", cases.api::list, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/cases", "File a case as the caller's party (JSON: notified_party, allegation, request, incidents, provisions, evidence); 201 with its id", cases.api::create, accord.casework.CaseAccess.PARTIES),
+        new Route("GET", "/api/accords/{id}/cases/{case}", "A case: state, level, who owes the next move, every clock, the entries, the evidence", cases.api::get, SIGNED_IN),
+        new Route("POST", "/api/accords/{id}/cases/{case}/{move}", "A move on a case (acknowledge, investigate, respond, reject, verify, dispute, inform, escalate, finding; JSON with text)", cases.api::move, WRITERS),
+        new Route("POST", "/api/accords/{id}/evidence", "Upload an evidence file (raw body or multipart 'file'); 201 with its sha256 and size", cases.api::upload, accord.casework.CaseAccess.PARTIES),
+        new Route("GET", "/api/accords/{id}/cases/{case}/evidence/{hash}", "An evidence file of a case; the receiving party's first download signs a receipt", cases.api::download, accord.casework.CaseAccess.READERS_OF_EVIDENCE),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),

@@ -54,7 +54,8 @@ public final class Server {
             new accord.incident.DuplicatesApi(node, web),
             new accord.incident.ImportPages(node, web),
             new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())),
-            new accord.health.HealthHandlers(node, web));
+            new accord.health.HealthHandlers(node, web),
+            new accord.casework.Casework(node, web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {

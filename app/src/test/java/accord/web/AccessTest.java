@@ -77,6 +77,13 @@ class AccessTest {
     samples.put("incident", reported.json().get("id").asText());
     samples.put("external", "acled:NOT-HELD-1");
     samples.putAll(accord.engagement.EngagementSamples.pathValues(s.node, DefaultInstance.KABUL));
+    // The demo's escalated case, its evidence file, and a move every writer can at least try.
+    var kase = s.get("/api/accords/kabul-2025/cases?limit=1000", tokens.get("pk.liaison")).json().get("cases");
+    long first = kase.get(kase.size() - 1).get("id").asLong();
+    samples.put("case", Long.toString(first));
+    samples.put("hash", s.get("/api/accords/kabul-2025/cases/" + first, tokens.get("pk.liaison")).json()
+        .get("evidence").get(0).get("sha256").asText());
+    samples.put("move", "inform");
     samples.put("job", finishedImport(tokens.get("pk.liaison")));
   }
 
