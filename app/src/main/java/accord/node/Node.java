@@ -2,6 +2,8 @@ package accord.node;
 
 import accord.accord.AccordProjection;
 import accord.accord.AccordRegistry;
+import accord.gazetteer.Gazetteer;
+import accord.gazetteer.IncidentPlaces;
 import accord.incident.IncidentProjection;
 import accord.notify.NoticeProjection;
 import accord.ledger.Appended;
@@ -31,13 +33,15 @@ public final class Node implements AutoCloseable {
   private final List<Projection> projections;
   private final Ledger ledger;
   private final Clock clock;
+  private final Gazetteer gazetteer;
 
   private Node(Db db, Keyring keyring, Clock clock) {
     this.db = db;
     this.keyring = keyring;
     this.clock = clock;
     this.registry = new AccordRegistry(keyring, clock);
-    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection());
+    this.gazetteer = Gazetteer.open(db.jdbi(), clock);
+    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection(), new IncidentPlaces(gazetteer));
     this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
   }
 
@@ -61,6 +65,10 @@ public final class Node implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  public Gazetteer gazetteer() {
+    return gazetteer;
   }
 
   public List<Projection> projections() {
