@@ -7,6 +7,7 @@ import static accord.web.Access.WRITERS;
 
 import accord.accord.AccordApi;
 import accord.accord.AccordPages;
+import accord.gazetteer.GazetteerApi;
 import accord.incident.IncidentApi;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
@@ -24,7 +25,7 @@ public final class Routes {
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
-      IncidentApi incidents) {
+      IncidentApi incidents, GazetteerApi gazetteer) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -47,6 +48,11 @@ public final class Routes {
         new Route("GET", "/api/accords/{id}/incidents", "Incidents, newest first: ?from&to&admin1&admin2&group&type&q&provision, paged by ?limit&offset, with the total", incidents::list, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents/{incident}", "An incident with every account side by side and the findings", incidents::get, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/incidents", "Report an incident as the caller's party (JSON report); 201 with its id", incidents::create, WRITERS),
+        new Route("GET", "/api/gazetteer/places", "Places by name in any script: ?q&limit, best match first", gazetteer::places, SIGNED_IN),
+        new Route("GET", "/api/gazetteer/locate", "The district and province of ?lat&lon, and its distance to the border line in force", gazetteer::locate, SIGNED_IN),
+        new Route("GET", "/api/gazetteer/boundaries.geojson", "Outlines in force for the map: ?level=country|admin1|admin2", gazetteer::boundaries, SIGNED_IN),
+        new Route("GET", "/api/gazetteer/border.geojson", "The border line in force, with whose line it is", gazetteer::border, SIGNED_IN),
+        new Route("GET", "/api/gazetteer/sets", "The gazetteer sets loaded, with licence and attribution", gazetteer::sets, SIGNED_IN),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),
