@@ -14,7 +14,7 @@ public final class Names {
    * Compatibility decomposition first (so "ā" becomes "a" plus a mark, "آ" becomes "ا" plus madda,
    * "ۀ" becomes "ە" plus hamza, presentation forms become letters), then every combining mark goes
    * (Latin diacritics, harakat, superscript alef, hamza above), the letters Arabic, Persian, Urdu
-   * and Pashto write differently are unified, Eastern digits become ASCII, and everything that is
+   * and Pashto write differently are unified (yeh, kaf, gaf, heh, alef forms, retroflex letters), Eastern digits become ASCII, and everything that is
    * not a letter or digit (spaces, hyphens, ZWNJ, direction marks, tatweel) is dropped.
    */
   public static String key(String name) {
@@ -45,6 +45,13 @@ public final class Names {
       case 'ە', 'ۀ', 'ہ', 'ۂ', 'ھ', 'ة' -> 'ه';
       case 'أ', 'إ', 'آ', 'ٱ' -> 'ا';
       case 'ؤ' -> 'و';
+      // Urdu and Pashto retroflex letters against the Persian letters the same names use
+      case 'ٹ', 'ټ' -> 'ت';
+      case 'ڈ', 'ډ' -> 'د';
+      case 'ڑ', 'ړ' -> 'ر';
+      case 'ڼ', 'ں' -> 'ن';
+      case 'ښ' -> 'ش';
+      case 'ږ' -> 'ژ';
       case 'ı' -> 'i';
       case 'ـ' -> ' '; // tatweel only stretches a word
       default -> {
