@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       RebuildCommand.class,
       ExportCommand.class,
       ImportCommand.class,
-      NotifyCommand.class
+      NotifyCommand.class,
+      GazetteerCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

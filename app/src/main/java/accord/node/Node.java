@@ -5,6 +5,8 @@ import accord.accord.AccordRegistry;
 import accord.engagement.EngagementProjection;
 import accord.engagement.EscalatedCases;
 import accord.casework.CaseProjection;
+import accord.gazetteer.Gazetteer;
+import accord.gazetteer.IncidentPlaces;
 import accord.incident.IncidentProjection;
 import accord.notify.NoticeProjection;
 import accord.ledger.Appended;
@@ -36,14 +38,16 @@ public final class Node implements AutoCloseable {
   private final Clock clock;
   /** Background services (the notice deliverer) closed before the database. */
   private final List<AutoCloseable> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Gazetteer gazetteer;
 
   private Node(Db db, Keyring keyring, Clock clock) {
     this.db = db;
     this.keyring = keyring;
     this.clock = clock;
     this.registry = new AccordRegistry(keyring, clock);
+    this.gazetteer = Gazetteer.open(db.jdbi(), clock);
     this.projections = List.of(new AccordProjection(), new IncidentProjection(), new CaseProjection(),
-        new NoticeProjection(), new EngagementProjection());
+        new NoticeProjection(), new EngagementProjection(), new IncidentPlaces(gazetteer));
     this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
   }
 
@@ -72,6 +76,10 @@ public final class Node implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  public Gazetteer gazetteer() {
+    return gazetteer;
   }
 
   public List<Projection> projections() {

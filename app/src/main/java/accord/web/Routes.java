@@ -12,6 +12,7 @@ import accord.incident.ImportPages;
 import accord.engagement.EngagementAccess;
 import accord.engagement.EngagementApi;
 import accord.health.HealthHandlers;
+import accord.gazetteer.GazetteerApi;
 import accord.incident.IncidentApi;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
@@ -34,7 +35,8 @@ public final class Routes {
       IncidentApi incidents, InboxPages inbox, NotifyAdmin notify,
       DuplicatesApi duplicates, ImportPages imports, EngagementApi engagement,
       HealthHandlers accordHealth,
-      accord.casework.Casework cases) {
+      accord.casework.Casework cases,
+      GazetteerApi gazetteer) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -113,6 +115,11 @@ public final class Routes {
         new Route("POST", "/api/accords/{id}/cases/{case}/{move}", "A move on a case (acknowledge, investigate, respond, reject, verify, dispute, inform, escalate, finding; JSON with text)", cases.api::move, WRITERS),
         new Route("POST", "/api/accords/{id}/evidence", "Upload an evidence file (raw body or multipart 'file'); 201 with its sha256 and size", cases.api::upload, accord.casework.CaseAccess.PARTIES),
         new Route("GET", "/api/accords/{id}/cases/{case}/evidence/{hash}", "An evidence file of a case; the receiving party's first download signs a receipt", cases.api::download, accord.casework.CaseAccess.READERS_OF_EVIDENCE),
+        new Route("GET", "/api/gazetteer/places", "Places by name in any script: ?q&limit, best match first", gazetteer::places, SIGNED_IN),
+        new Route("GET", "/api/gazetteer/locate", "The district and province of ?lat&lon, and its distance to the border line in force", gazetteer::locate, SIGNED_IN),
+        new Route("GET", "/api/gazetteer/boundaries.geojson", "Outlines in force for the map: ?level=country|admin1|admin2", gazetteer::boundaries, SIGNED_IN),
+        new Route("GET", "/api/gazetteer/border.geojson", "The border line in force, with whose line it is", gazetteer::border, SIGNED_IN),
+        new Route("GET", "/api/gazetteer/sets", "The gazetteer sets loaded, with licence and attribution", gazetteer::sets, SIGNED_IN),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),

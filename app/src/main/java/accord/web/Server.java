@@ -55,7 +55,8 @@ public final class Server {
             new accord.incident.ImportPages(node, web),
             new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())),
             new accord.health.HealthHandlers(node, web),
-            new accord.casework.Casework(node, web));
+            new accord.casework.Casework(node, web),
+            new accord.gazetteer.GazetteerApi(node.gazetteer()));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
