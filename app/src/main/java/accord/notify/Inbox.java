@@ -68,20 +68,25 @@ public final class Inbox {
     });
   }
 
-  /** How many of the user's notices are unread: one indexed count, cheap enough for every page. */
+  /**
+   * How many of the user's notices are unread, cheap enough for every page: the notices of their
+   * inbox less their read marks, two counts over indexes instead of an anti-join over every notice.
+   * Exact because a mark is only ever made for a notice that exists, and notices are never
+   * removed (a rebuild recreates the same ones).
+   */
   public long unread(User u) {
     if (!has(u)) {
       return 0;
     }
     String party = partyOf(u);
     return jdbi.withHandle(h -> {
-      Query q = h.createQuery("SELECT COUNT(*) FROM notice n WHERE " + (party == null ? "1 = 1" : "n.party = :p")
-          + " AND NOT EXISTS (SELECT 1 FROM notice_read r WHERE r.username = :u AND r.accord = n.accord"
-          + " AND r.idx = n.idx AND r.party = n.party)").bind("u", u.username());
+      Query q = h.createQuery("SELECT (SELECT COUNT(*) FROM notice" + (party == null ? "" : " WHERE party = :p") + ")"
+          + " - (SELECT COUNT(*) FROM notice_read WHERE username = :u" + (party == null ? "" : " AND party = :p") + ")")
+          .bind("u", u.username());
       if (party != null) {
         q.bind("p", party);
       }
-      return q.mapTo(Long.class).one();
+      return Math.max(0, q.mapTo(Long.class).one());
     });
   }
 

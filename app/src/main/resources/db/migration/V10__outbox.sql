@@ -49,5 +49,6 @@ CREATE TABLE notice_read (
   PRIMARY KEY (username, accord, idx, party)
 );
 
--- A party's inbox and its unread count read the notices by party, newest first.
+-- Inboxes read the notices newest first: one party's (and its unread count), or every party's.
 CREATE INDEX notice_by_party ON notice (party, at);
+CREATE INDEX notice_by_time ON notice (at);
