@@ -32,6 +32,10 @@ public final class Assets {
     SOURCES.put("MarkerCluster.css", "static/vendor/MarkerCluster.css");
     SOURCES.put("MarkerCluster.Default.css", "static/vendor/MarkerCluster.Default.css");
     SOURCES.put("echarts.js", "static/vendor/echarts.min.js");
+    // the incident register's map and timeline
+    SOURCES.put("incident.css", "static/incident.css");
+    SOURCES.put("incident-map.js", "static/incident-map.js");
+    SOURCES.put("incident-timeline.js", "static/incident-timeline.js");
   }
 
   /**

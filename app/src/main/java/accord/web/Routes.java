@@ -8,6 +8,7 @@ import static accord.web.Access.WRITERS;
 import accord.accord.AccordApi;
 import accord.accord.AccordPages;
 import accord.incident.IncidentApi;
+import accord.incident.IncidentPages;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
 import accord.user.SessionApi;
@@ -24,7 +25,7 @@ public final class Routes {
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
-      IncidentApi incidents) {
+      IncidentApi incidents, IncidentPages incidentPages) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -35,6 +36,14 @@ public final class Routes {
         new Route("GET", "/accords/{id}", "An accord's home page", pages::home, SIGNED_IN),
         new Route("GET", "/accords/{id}/entries", "The entries of an accord's record, newest first", entries::list, SIGNED_IN),
         new Route("GET", "/accords/{id}/entries/{index}", "One entry, with what is needed to check it", entries::show, SIGNED_IN),
+        new Route("GET", "/accords/{id}/incidents", "Incidents: filters, paged list, exports", incidentPages::list, SIGNED_IN),
+        new Route("GET", "/accords/{id}/incidents/new", "Form: report an incident", incidentPages::newForm, WRITERS),
+        new Route("GET", "/accords/{id}/incidents/map", "Map of the filtered incidents", incidentPages::map, SIGNED_IN),
+        new Route("GET", "/accords/{id}/incidents/timeline", "Incidents and fatalities per month and group", incidentPages::timeline, SIGNED_IN),
+        new Route("GET", "/accords/{id}/incidents/{incident}", "An incident: every account side by side, findings, history", incidentPages::show, SIGNED_IN),
+        new Route("POST", "/accords/{id}/incidents", "Report an incident (form) as the user's party", incidentPages::create, WRITERS),
+        new Route("POST", "/accords/{id}/incidents/{incident}/accounts", "File the user's party's account of an incident (form)", incidentPages::account, WRITERS),
+        new Route("POST", "/accords/{id}/incidents/{incident}/findings", "Record a mediator's finding on an incident (form)", incidentPages::finding, accord.user.Role.MEDIATOR),
         new Route("GET", "/admin/users", "Accounts of this node", accounts::list, ADMINS),
         new Route("POST", "/admin/users", "Add an account (form: username, name, role, party)", accounts::add, ADMINS),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),

@@ -47,7 +47,8 @@ public final class Server {
             new AccordPages(node, web),
             new accord.ledger.EntryPages(node.db().jdbi(), web),
             new accord.user.UserPages(users, web),
-            new accord.incident.IncidentApi(node));
+            new accord.incident.IncidentApi(node),
+            new accord.incident.IncidentPages(node, web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
