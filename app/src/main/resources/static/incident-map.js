@@ -17,7 +17,8 @@
   };
   const colour = (type) => COLOURS[type] || "#555";
 
-  const map = L.map(el, { attributionControl: false, preferCanvas: false }).setView([32.5, 69.5], 6);
+  // No tile layer sets the zoom range, and the clusters need one.
+  const map = L.map(el, { attributionControl: false, minZoom: 3, maxZoom: 14 }).setView([32.5, 69.5], 6);
 
   async function json(url) {
     const r = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });

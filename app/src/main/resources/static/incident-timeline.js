@@ -9,6 +9,8 @@
   const rtl = box.dataset.dir === "rtl";
   // Buckets are Gregorian months, so they are named in the Gregorian calendar in every language.
   const monthName = new Intl.DateTimeFormat(box.dataset.lang + "-u-ca-gregory", { year: "numeric", month: "short", timeZone: "UTC" });
+  // The canvas does not inherit CSS fonts: give it the page's (the bundled Arabic-script faces).
+  const font = getComputedStyle(document.body).fontFamily;
   const COLOURS = ["#c0392b", "#2471a3", "#8e44ad", "#e67e22", "#27ae60", "#795548", "#16a085", "#7f8c8d"];
 
   function chart(id, months, groups, field) {
@@ -16,7 +18,7 @@
     const c = echarts.init(el, null, { renderer: "canvas" });
     c.setOption({
       color: COLOURS,
-      textStyle: { fontFamily: "inherit" },
+      textStyle: { fontFamily: font },
       tooltip: { trigger: "axis", renderMode: "richText" },
       legend: { type: "scroll", top: 0, right: rtl ? 0 : "auto", left: rtl ? "auto" : 0 },
       grid: { top: 40, left: 50, right: 20, bottom: 40, containLabel: true },
@@ -34,8 +36,9 @@
     return c;
   }
 
-  fetch(box.dataset.api, { credentials: "same-origin", headers: { Accept: "application/json" } })
-    .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+  const fontsReady = document.fonts ? document.fonts.ready : Promise.resolve();
+  fontsReady.then(() => fetch(box.dataset.api, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then((r) => (r.ok ? r.json() : Promise.reject(r.status))))
     .then((t) => {
       chart("chart-incidents", t.months, t.groups, "incidents");
       chart("chart-fatalities", t.months, t.groups, "fatalities");

@@ -244,13 +244,16 @@ public final class IncidentPages {
 
   /** Signs and appends as the user's party; a refusal comes back as a Rejection for the form. */
   private long append(Context ctx, AccordState a, String type, ObjectNode body, String lang) {
+    // A malformed form is answered first, before anything is signed.
+    if (!type.equals(IncidentRules.FINDING)) {
+      IncidentRules.read(body, a, Groups.standard());
+    } else if (body.path("text").asText("").isBlank()) {
+      throw Rejection.invalid("body.text: write what the finding says");
+    }
     User u = Access.user(ctx);
     String party = u.actingAs();
     if (party == null || a.member(party).isEmpty()) {
       throw new HttpResponseException(403, "your role does not write entries in " + a.id());
-    }
-    if (!type.equals(IncidentRules.FINDING)) {
-      IncidentRules.read(body, a, Groups.standard()); // a malformed form is answered before anything is signed
     }
     String l = lang == null || !accord.web.I18n.LANGUAGES.contains(lang) ? "en" : lang;
     Entry e = new Entry(type, a.id(), party, u.username(), node.clock().instant(), List.of(), l, body);
