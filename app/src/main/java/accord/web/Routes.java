@@ -14,6 +14,7 @@ import accord.engagement.EngagementApi;
 import accord.health.HealthHandlers;
 import accord.gazetteer.GazetteerApi;
 import accord.incident.IncidentApi;
+import accord.incident.IncidentPages;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
 import accord.notify.InboxPages;
@@ -36,7 +37,8 @@ public final class Routes {
       DuplicatesApi duplicates, ImportPages imports, EngagementApi engagement,
       HealthHandlers accordHealth,
       accord.casework.Casework cases,
-      GazetteerApi gazetteer) {
+      GazetteerApi gazetteer,
+      IncidentPages incidentPages) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -55,6 +57,14 @@ public final class Routes {
         new Route("GET", "/accords/{id}/incidents/duplicates", "Imported rows held as likely duplicates, for review", duplicates::page, SIGNED_IN),
         new Route("POST", "/accords/{id}/incidents/duplicates/{external}/merge", "Merge a held row into the incident it resembles", duplicates::merge, DuplicatesApi.REVIEWERS),
         new Route("POST", "/accords/{id}/incidents/duplicates/{external}/separate", "Keep a held row as an incident of its own", duplicates::separate, DuplicatesApi.REVIEWERS),
+        new Route("GET", "/accords/{id}/incidents", "Incidents: filters, paged list, exports", incidentPages::list, SIGNED_IN),
+        new Route("GET", "/accords/{id}/incidents/new", "Form: report an incident", incidentPages::newForm, WRITERS),
+        new Route("GET", "/accords/{id}/incidents/map", "Map of the filtered incidents", incidentPages::map, SIGNED_IN),
+        new Route("GET", "/accords/{id}/incidents/timeline", "Incidents and fatalities per month and group", incidentPages::timeline, SIGNED_IN),
+        new Route("GET", "/accords/{id}/incidents/{incident}", "An incident: every account side by side, findings, history", incidentPages::show, SIGNED_IN),
+        new Route("POST", "/accords/{id}/incidents", "Report an incident (form) as the user's party", incidentPages::create, WRITERS),
+        new Route("POST", "/accords/{id}/incidents/{incident}/accounts", "File the user's party's account of an incident (form)", incidentPages::account, WRITERS),
+        new Route("POST", "/accords/{id}/incidents/{incident}/findings", "Record a mediator's finding on an incident (form)", incidentPages::finding, accord.user.Role.MEDIATOR),
         new Route("GET", "/admin/users", "Accounts of this node", accounts::list, ADMINS),
         new Route("POST", "/admin/users", "Add an account (form: username, name, role, party)", accounts::add, ADMINS),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),

@@ -56,7 +56,8 @@ public final class Server {
             new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())),
             new accord.health.HealthHandlers(node, web),
             new accord.casework.Casework(node, web),
-            new accord.gazetteer.GazetteerApi(node.gazetteer()));
+            new accord.gazetteer.GazetteerApi(node.gazetteer()),
+            new accord.incident.IncidentPages(node, web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
