@@ -117,6 +117,8 @@ public abstract class CsvImport {
     long skipped;
     long flagged;
     long bytes;
+    List<CompletableFuture<Appended>> inFlight = List.of();
+    List<Long> inFlightLines = List.of();
 
     Pass(Path file, String source, boolean commit, Progress progress) {
       this.file = file;
@@ -192,6 +194,7 @@ public abstract class CsvImport {
         throw new IllegalArgumentException(source + " holds no rows");
       }
       flush();
+      settle();
       report();
       bad.sort(Comparator.comparingLong(BadRow::line));
       return new Result(rows, added, skipped, flagged, List.copyOf(bad), commit);
@@ -250,16 +253,27 @@ public abstract class CsvImport {
         return;
       }
       node.db().jdbi().useTransaction(h -> DuplicatesStore.insert(h, flags));
-      List<CompletableFuture<Appended>> futures = node.appendAll(entries);
-      for (int i = 0; i < futures.size(); i++) {
+      // This chunk is queued before the previous one is waited for, so the ledger's writer
+      // commits one chunk while the next is read and signed.
+      List<CompletableFuture<Appended>> queued = node.appendAll(entries);
+      settle();
+      inFlight = queued;
+      inFlightLines = lines;
+    }
+
+    /** Waits for the chunk in flight, counting what the ledger added and refused. */
+    void settle() {
+      for (int i = 0; i < inFlight.size(); i++) {
         try {
-          futures.get(i).join();
+          inFlight.get(i).join();
           added++;
         } catch (CompletionException ex) {
           Throwable c = ex.getCause() == null ? ex : ex.getCause();
-          bad.add(new BadRow(lines.get(i), c.getMessage()));
+          bad.add(new BadRow(inFlightLines.get(i), c.getMessage()));
         }
       }
+      inFlight = List.of();
+      inFlightLines = List.of();
     }
 
     InputStream counting(InputStream in) {
