@@ -48,7 +48,8 @@ public final class Server {
             new accord.ledger.EntryPages(node.db().jdbi(), web),
             new accord.user.UserPages(users, web),
             new accord.incident.IncidentApi(node),
-            new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())));
+            new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())),
+            new accord.engagement.EngagementPages(new accord.engagement.EngagementCommands(node, node.escalatedCases()), web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
