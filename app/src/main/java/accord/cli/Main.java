@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       NotifyCommand.class,
-      GazetteerCommand.class
+      GazetteerCommand.class,
+      MeetingsCommand.class,
+      ScoresCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -13,6 +13,7 @@ import accord.engagement.EngagementAccess;
 import accord.engagement.EngagementApi;
 import accord.health.HealthHandlers;
 import accord.gazetteer.GazetteerApi;
+import accord.engagement.EngagementPages;
 import accord.incident.IncidentApi;
 import accord.incident.IncidentPages;
 import accord.ledger.EntryPages;
@@ -38,7 +39,8 @@ public final class Routes {
       HealthHandlers accordHealth,
       accord.casework.Casework cases,
       GazetteerApi gazetteer,
-      IncidentPages incidentPages) {
+      IncidentPages incidentPages,
+      EngagementPages engagementPages) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -65,6 +67,23 @@ public final class Routes {
         new Route("POST", "/accords/{id}/incidents", "Report an incident (form) as the user's party", incidentPages::create, WRITERS),
         new Route("POST", "/accords/{id}/incidents/{incident}/accounts", "File the user's party's account of an incident (form)", incidentPages::account, WRITERS),
         new Route("POST", "/accords/{id}/incidents/{incident}/findings", "Record a mediator's finding on an incident (form)", incidentPages::finding, accord.user.Role.MEDIATOR),
+        new Route("GET", "/accords/{id}/bodies", "The accord's committees and working groups, and their meetings", engagementPages::bodies, SIGNED_IN),
+        new Route("GET", "/accords/{id}/bodies/{body}", "A committee or working group: members, quorum, meetings, the schedule form", engagementPages::body, SIGNED_IN),
+        new Route("POST", "/accords/{id}/bodies/{body}/meetings", "Schedule a meeting (form: date, place, level, emergency, agenda)", engagementPages::schedule, EngagementAccess.SECRETARIAT),
+        new Route("GET", "/accords/{id}/meetings/{meeting}", "A meeting: agenda, attendance and quorum, decisions, action items, minutes", engagementPages::meeting, SIGNED_IN),
+        new Route("POST", "/accords/{id}/meetings/{meeting}/attendance", "Record attendance (form: party, names)", engagementPages::attend, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("POST", "/accords/{id}/meetings/{meeting}/minutes", "Record the minutes (form: text)", engagementPages::minutes, EngagementAccess.SECRETARIAT),
+        new Route("POST", "/accords/{id}/meetings/{meeting}/endorse", "Endorse the minutes as the caller's party", engagementPages::endorse, EngagementAccess.PARTIES),
+        new Route("POST", "/accords/{id}/meetings/{meeting}/decisions", "Propose a decision (form: text)", engagementPages::propose, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("POST", "/accords/{id}/meetings/{meeting}/actions", "Create an action item (form: text, owner, due)", engagementPages::createAction, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("POST", "/accords/{id}/decisions/{decision}/sign", "Sign a decision as the caller's party", engagementPages::sign, EngagementAccess.PARTIES),
+        new Route("POST", "/accords/{id}/actions/{action}/update", "Change an action item's status (form: status)", engagementPages::updateAction, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("GET", "/accords/{id}/exchanges", "Exchanges between the parties, and the form to record one", engagementPages::exchanges, SIGNED_IN),
+        new Route("POST", "/accords/{id}/exchanges", "Record an exchange (form: kind, title, date, date_end, place, provisions, text)", engagementPages::recordExchange, EngagementAccess.PARTIES_AND_SECRETARIAT),
+        new Route("GET", "/accords/{id}/scores", "Provision scores rolled up per theme and for the accord", engagementPages::scores, SIGNED_IN),
+        new Route("GET", "/accords/{id}/scores/{provision}", "A provision's score proposals side by side, adjudications, the forms", engagementPages::provision, SIGNED_IN),
+        new Route("POST", "/accords/{id}/scores", "Propose a score (form: provision, period, score, evidence, text)", engagementPages::proposeScore, EngagementAccess.PARTIES),
+        new Route("POST", "/accords/{id}/scores/{score}/adjudicate", "Adjudicate a proposal (form: score, decision, reasons)", engagementPages::adjudicate, EngagementAccess.ADJUDICATORS),
         new Route("GET", "/admin/users", "Accounts of this node", accounts::list, ADMINS),
         new Route("POST", "/admin/users", "Add an account (form: username, name, role, party)", accounts::add, ADMINS),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),

@@ -25,8 +25,9 @@ public final class Server {
   /**
    * Only this origin's files; no inline script. The one inline style allowed, by its hash, is the
    * request-indicator rule htmx 2.0.8 adds to the head on load (it changes with htmx's version).
+   * Images may also be data: URIs, which is how Bootstrap draws a select's arrow and a checkbox's tick.
    */
-  static final String CSP = "default-src 'self'; "
+  static final String CSP = "default-src 'self'; img-src 'self' data:; "
       + "style-src 'self' 'sha256-faU7yAF8NxuMTNEwVmBz+VcYeIoBQ2EMHW3WaVxCvnk='; frame-ancestors 'none'";
 
   private Server() {}
@@ -57,7 +58,8 @@ public final class Server {
             new accord.health.HealthHandlers(node, web),
             new accord.casework.Casework(node, web),
             new accord.gazetteer.GazetteerApi(node.gazetteer()),
-            new accord.incident.IncidentPages(node, web));
+            new accord.incident.IncidentPages(node, web),
+            new accord.engagement.EngagementPages(new accord.engagement.EngagementCommands(node, node.escalatedCases()), web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
