@@ -45,6 +45,17 @@ public final class HealthHandlers {
         .result(out.toString());
   }
 
+  /** GET /api/accords/{id}/report.pdf?from&to&lang */
+  public void pdf(Context ctx) {
+    HealthFigures f = figures(ctx);
+    String lang = lang(ctx);
+    byte[] pdf = HealthReport.render(f, lang);
+    ctx.header("Content-Disposition", "inline; filename=\"" + fileName(f, lang + ".pdf") + "\"")
+        .header("X-Report-SHA256", HealthReport.sha256(pdf))
+        .contentType("application/pdf")
+        .result(pdf);
+  }
+
   static String fileName(HealthFigures f, String ext) {
     return "health-" + f.accord() + "-" + f.period().from() + "-" + f.period().to() + "." + ext;
   }
