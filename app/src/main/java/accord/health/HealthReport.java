@@ -47,6 +47,13 @@ public final class HealthReport {
   };
   private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
 
+  static {
+    // The renderer reports every stylesheet parse and font load at INFO; keep its warnings only.
+    for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+    }
+  }
+
   /** One bar of a chart: its label, the bar as SVG, and the numbers it stands for. */
   public record BarRow(String label, String svg, String value) {}
 

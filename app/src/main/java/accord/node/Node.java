@@ -37,7 +37,8 @@ public final class Node implements AutoCloseable {
     this.keyring = keyring;
     this.clock = clock;
     this.registry = new AccordRegistry(keyring, clock);
-    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection());
+    this.projections = List.of(new AccordProjection(), new IncidentProjection(), new NoticeProjection(),
+        new accord.health.ReportProjection());
     this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
   }
 
