@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       RebuildCommand.class,
       ExportCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      HealthCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
