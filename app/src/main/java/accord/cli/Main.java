@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       NotifyCommand.class,
       GazetteerCommand.class,
       MeetingsCommand.class,
-      ScoresCommand.class
+      ScoresCommand.class,
+      HealthCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -47,7 +47,8 @@ public final class Node implements AutoCloseable {
     this.registry = new AccordRegistry(keyring, clock);
     this.gazetteer = Gazetteer.open(db.jdbi(), clock);
     this.projections = List.of(new AccordProjection(), new IncidentProjection(), new CaseProjection(),
-        new NoticeProjection(), new EngagementProjection(), new IncidentPlaces(gazetteer));
+        new NoticeProjection(), new EngagementProjection(), new accord.health.ReportProjection(),
+        new IncidentPlaces(gazetteer));
     this.ledger = new Ledger(db.jdbi(), projections, registry, registry, clock);
   }
 

@@ -1,0 +1,68 @@
+package accord.cli;
+
+import accord.health.HealthFigures;
+import accord.health.HealthSummary;
+import accord.health.IncidentFigures;
+import accord.health.Period;
+import accord.node.Node;
+import accord.web.I18n;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "health",
+    mixinStandardHelpOptions = true,
+    description = "Print an accord's health figures for a period, and the summary that says whether it is holding.")
+final class HealthCommand implements Callable<Integer> {
+  @Option(names = "--accord", required = true, description = "the accord")
+  String accord;
+
+  @Option(names = "--from", description = "first day, YYYY-MM-DD (default: the first day of the month 11 months ago)")
+  String from;
+
+  @Option(names = "--to", description = "last day, YYYY-MM-DD (default: today)")
+  String to;
+
+  @Option(names = "--lang", defaultValue = "en", description = "language of the summary: en, ur, ps or fa-AF (default: ${DEFAULT-VALUE})")
+  String lang;
+
+  @Mixin NodeOptions node;
+
+  @Override
+  public Integer call() {
+    if (!I18n.LANGUAGES.contains(lang)) {
+      throw new IllegalArgumentException("--lang must be one of " + I18n.LANGUAGES + ", not " + lang);
+    }
+    try (Node n = node.open()) {
+      Period p = Period.of(from, to, n.clock());
+      HealthFigures f = n.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, n.clock().instant()))
+          .orElseThrow(() -> new IllegalArgumentException("no accord " + accord));
+      System.out.println(f.title() + ": " + p.from() + " to " + p.to());
+      print(f);
+      System.out.println();
+      System.out.println(HealthSummary.of(f, I18n.messages(lang)));
+      return 0;
+    }
+  }
+
+  static void print(HealthFigures f) {
+    IncidentFigures i = f.incidents();
+    System.out.printf("incidents %d, deaths %d%n", i.incidents(), i.fatalities());
+    for (String side : i.sides()) {
+      System.out.printf("  on the territory of %-8s %5d incidents %6d deaths%n", side, i.incidentsBySide().get(side),
+          i.fatalitiesBySide().get(side));
+    }
+    i.reportedBy().forEach((party, n) -> System.out.printf("  reported by %-8s %5d%n", party, n));
+    System.out.println("by month (incidents/deaths per side):");
+    for (var m : f.period().months()) {
+      StringBuilder b = new StringBuilder("  " + m);
+      for (String side : i.sides()) {
+        IncidentFigures.Month c = i.cell(m, side);
+        b.append(String.format("  %s %d/%d", side, c.incidents(), c.fatalities()));
+      }
+      System.out.println(b);
+    }
+  }
+}
