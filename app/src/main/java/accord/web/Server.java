@@ -34,6 +34,7 @@ public final class Server {
   public static Javalin create(Node node, Users users) {
     OpenApi openApi = new OpenApi();
     Web web = new Web(users, new Assets());
+    web.assets.add("casework.js", "static/casework.js");
     SignInThrottle throttle = new SignInThrottle(node.clock());
     List<Route> routes =
         Routes.all(
