@@ -36,6 +36,7 @@ public final class Server {
     OpenApi openApi = new OpenApi();
     Web web = new Web(users, new Assets());
     web.unreadNotices = new accord.notify.Inbox(node.db().jdbi())::unread;
+    web.assets.add("casework.js", "static/casework.js");
     SignInThrottle throttle = new SignInThrottle(node.clock());
     List<Route> routes =
         Routes.all(
