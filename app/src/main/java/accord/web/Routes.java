@@ -8,6 +8,7 @@ import static accord.web.Access.WRITERS;
 import accord.accord.AccordApi;
 import accord.accord.AccordPages;
 import accord.gazetteer.GazetteerApi;
+import accord.gazetteer.GazetteerPages;
 import accord.incident.IncidentApi;
 import accord.ledger.EntryPages;
 import accord.ledger.LogHandlers;
@@ -25,7 +26,7 @@ public final class Routes {
   public static List<Route> all(
       HealthApi health, SessionApi sessions, AccordApi accords, LogHandlers log, OpenApi openApi,
       Assets assets, WebAuth auth, AccordPages pages, EntryPages entries, UserPages accounts,
-      IncidentApi incidents, GazetteerApi gazetteer) {
+      IncidentApi incidents, GazetteerApi gazetteer, GazetteerPages gazetteerPages) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -38,6 +39,8 @@ public final class Routes {
         new Route("GET", "/accords/{id}/entries/{index}", "One entry, with what is needed to check it", entries::show, SIGNED_IN),
         new Route("GET", "/admin/users", "Accounts of this node", accounts::list, ADMINS),
         new Route("POST", "/admin/users", "Add an account (form: username, name, role, party)", accounts::add, ADMINS),
+        new Route("GET", "/admin/gazetteer", "The gazetteer sets loaded, with their attribution, and a form to load a file", gazetteerPages::show, ADMINS),
+        new Route("POST", "/admin/gazetteer", "Load a gazetteer file (multipart: file, kind, name, source, licence)", gazetteerPages::upload, ADMINS),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),
         new Route("GET", "/api/openapi.json", "This API, as an OpenAPI 3 document", openApi::get, ANYONE),
         new Route("POST", "/api/session", "Sign in: username and password for a bearer token", sessions::create, ANYONE),

@@ -48,7 +48,8 @@ public final class Server {
             new accord.ledger.EntryPages(node.db().jdbi(), web),
             new accord.user.UserPages(users, web),
             new accord.incident.IncidentApi(node),
-            new accord.gazetteer.GazetteerApi(node.gazetteer()));
+            new accord.gazetteer.GazetteerApi(node.gazetteer()),
+            new accord.gazetteer.GazetteerPages(node.gazetteer(), web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
