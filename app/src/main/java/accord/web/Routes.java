@@ -14,6 +14,7 @@ import accord.engagement.EngagementApi;
 import accord.health.HealthHandlers;
 import accord.gazetteer.GazetteerApi;
 import accord.engagement.EngagementPages;
+import accord.gazetteer.GazetteerPages;
 import accord.incident.IncidentApi;
 import accord.incident.IncidentPages;
 import accord.ledger.EntryPages;
@@ -40,7 +41,8 @@ public final class Routes {
       accord.casework.Casework cases,
       GazetteerApi gazetteer,
       IncidentPages incidentPages,
-      EngagementPages engagementPages) {
+      EngagementPages engagementPages,
+      GazetteerPages gazetteerPages) {
     return List.of(
         new Route("GET", "/favicon.ico", "The site icon (an empty answer: the node has none)", ctx -> ctx.status(204), ANYONE),
         new Route("GET", "/assets/{file}", "A static file, cached for good (its name carries its hash)", assets::serve, ANYONE),
@@ -93,6 +95,8 @@ public final class Routes {
         new Route("GET", "/accords/{id}/accountability", "How each party answers the cases it receives (?from&to), with a chart", cases.pages::accountability, SIGNED_IN),
         new Route("GET", "/admin/users", "Accounts of this node", accounts::list, ADMINS),
         new Route("POST", "/admin/users", "Add an account (form: username, name, role, party)", accounts::add, ADMINS),
+        new Route("GET", "/admin/gazetteer", "The gazetteer sets loaded, with their attribution, and a form to load a file", gazetteerPages::show, ADMINS),
+        new Route("POST", "/admin/gazetteer", "Load a gazetteer file (multipart: file, kind, name, source, licence)", gazetteerPages::upload, ADMINS),
         new Route("GET", "/api/health", "Liveness and the number of accords", health::get, ANYONE),
         new Route("GET", "/api/openapi.json", "This API, as an OpenAPI 3 document", openApi::get, ANYONE),
         new Route("POST", "/api/session", "Sign in: username and password for a bearer token", sessions::create, ANYONE),

@@ -60,7 +60,8 @@ public final class Server {
             new accord.casework.Casework(node, web),
             new accord.gazetteer.GazetteerApi(node.gazetteer()),
             new accord.incident.IncidentPages(node, web),
-            new accord.engagement.EngagementPages(new accord.engagement.EngagementCommands(node, node.escalatedCases()), web));
+            new accord.engagement.EngagementPages(new accord.engagement.EngagementCommands(node, node.escalatedCases()), web),
+            new accord.gazetteer.GazetteerPages(node.gazetteer(), web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
