@@ -54,7 +54,7 @@ public final class Routes {
         new Route("GET", "/api/accords/{id}/entries", "Entries after index ?after=N (at most ?limit=L)", accords::entries, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/entries", "Append a typed entry as the caller's party", accords::append, WRITERS),
         new Route("GET", "/api/accords/{id}/incidents", "Incidents, newest first: ?from&to&admin1&admin2&group&type&q&provision, paged by ?limit&offset, with the total", incidents::list, SIGNED_IN),
-        new Route("GET", "/api/accords/{id}/incidents.geojson", "Incidents as GeoJSON points, same filters; ?bbox=w,s,e,n&zoom=Z sends grid cells when a view holds more than 5000", incidents::geojson, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/incidents.geojson", "Incidents as GeoJSON points, same filters; ?bbox=w,s,e,n&zoom=Z sends grid cells when a view holds more than 2000", incidents::geojson, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents.csv", "Incidents as CSV in ACLED's column layout, same filters (streamed)", incidents::csv, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents/timeline", "Incidents and fatalities per month and perpetrator group, same filters", incidents::timeline, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents/{incident}", "An incident with every account side by side and the findings", incidents::get, SIGNED_IN),
