@@ -58,7 +58,7 @@ public final class IncidentApi {
   /**
    * GET /api/accords/{id}/incidents.geojson: the matching incidents as GeoJSON points. With
    * {@code zoom} (the map's), a view holding more than {@link IncidentExport#MAP_POINTS} points
-   * comes back as grid cells instead; without it, the newest {@code limit} points (default 5000).
+   * comes back as grid cells instead; without it, the newest {@code limit} points (default 2000).
    */
   public void geojson(Context ctx) throws java.io.IOException {
     String accord = ctx.pathParam("id");

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Handle;
 /** The register's exports: ACLED-layout CSV, GeoJSON for maps, and the monthly timeline as JSON. */
 public final class IncidentExport {
   /** The most single points a map view is sent; a fuller view comes back as grid cells. */
-  public static final int MAP_POINTS = 5000;
+  public static final int MAP_POINTS = 2000;
 
   private IncidentExport() {}
 
@@ -132,9 +132,21 @@ public final class IncidentExport {
     long inView = IncidentQuery.pointsUpTo(h, accord, f, box, limit);
     ArrayNode features = fc.putArray("features");
     if (zoom != null && inView > limit) {
-      double cell = 360.0 / (1L << zoom) / 4;
+      double cell = IncidentIndex.cellDegrees(zoom);
       long total = 0;
-      for (IncidentQuery.Cell c : IncidentQuery.cells(h, accord, f, box, cell)) {
+      // Unfiltered, or filtered by event type alone, the projection's cells answer; other filters
+      // aggregate the matching incidents of the view in SQL.
+      int level = IncidentIndex.cellLevel(zoom);
+      boolean typeOnly = f.type() != null && EventTypes.type(f.type()).isPresent()
+          && new IncidentQuery.Filter(null, null, null, null, null, f.type(), null, null).equals(f);
+      List<IncidentQuery.Cell> cells;
+      if (level >= 0 && (f.any() || typeOnly)) {
+        cell = IncidentIndex.cellDegrees(level);
+        cells = IncidentQuery.storedCells(h, accord, f.type(), box, level);
+      } else {
+        cells = IncidentQuery.cells(h, accord, f, box, cell);
+      }
+      for (IncidentQuery.Cell c : cells) {
         ObjectNode ft = feature(features, c.lon(), c.lat());
         ObjectNode p = ft.putObject("properties").put("cluster", true).put("count", c.count());
         ObjectNode types = p.putObject("types");

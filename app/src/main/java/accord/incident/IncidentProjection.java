@@ -65,7 +65,7 @@ public final class IncidentProjection implements Projection {
 
   @Override
   public List<String> tables() {
-    return List.of("incident", "incident_account", "incident_actor", "incident_finding", "incident_search", "incident_month");
+    return List.of("incident", "incident_account", "incident_actor", "incident_finding", "incident_search", "incident_month", "incident_cell");
   }
 
   /** What the register holds that this entry refers to. */

@@ -37,8 +37,11 @@ public final class IncidentQuery {
   /** A count that stopped at its cap says so: the list shows "more than N" instead of scanning on. */
   public record Count(long value, boolean exact) {}
 
-  /** Beyond this many matches a filtered count stops (an unfiltered one reads the index and is exact). */
-  public static final long COUNT_CAP = 100_000;
+  /**
+   * Beyond this many matches a filtered count stops, so a broad filter over a million incidents
+   * costs a bounded scan (an unfiltered count reads the monthly totals and is exact).
+   */
+  public static final long COUNT_CAP = 10_000;
 
   static final String COLUMNS = "i.id, i.external_id, i.reported_by, i.date, i.date_end, i.date_precision,"
       + " i.country, i.admin1, i.admin2, i.location, i.lat, i.lon, i.geo_precision, i.event_type, i.sub_event_type,"
@@ -55,7 +58,9 @@ public final class IncidentQuery {
   /** The number of matches, exact up to {@code cap}; an unfiltered count is always exact. */
   public static Count count(Handle h, String accord, Filter f, long cap) {
     if (f.any()) {
-      return new Count(count(h, accord, f), true);
+      // The monthly totals the projection keeps add up to the register's size: no scan at all.
+      return new Count(h.createQuery("SELECT COALESCE(SUM(incidents), 0) FROM incident_month WHERE accord = :a")
+          .bind("a", accord).mapTo(Long.class).one(), true);
     }
     Map<String, Object> binds = new HashMap<>();
     String where = where(h, accord, f, binds);
@@ -74,11 +79,24 @@ public final class IncidentQuery {
             + " ORDER BY i.date DESC, i.id DESC LIMIT :limit OFFSET :offset")
         .bindMap(binds).mapToMap().list();
     List<ObjectNode> out = new ArrayList<>();
+    Map<Long, ArrayNode> byId = new HashMap<>();
     for (Map<String, Object> r : rows) {
       ObjectNode o = incident(r);
-      ArrayNode actors = o.putArray("actors");
-      actors(h, accord, ((Number) r.get("id")).longValue()).forEach(actors::add);
+      byId.put(((Number) r.get("id")).longValue(), o.putArray("actors"));
       out.add(o);
+    }
+    if (!byId.isEmpty()) {
+      // One query for the actors of the whole page, not one per incident.
+      h.createQuery("SELECT incident, account, name, role, grp FROM incident_actor WHERE accord = :a AND incident IN (<ids>)"
+              + " ORDER BY incident, account, ordinal")
+          .bind("a", accord).bindList("ids", new ArrayList<>(byId.keySet())).mapToMap()
+          .forEach(a -> {
+            ObjectNode x = byId.get(((Number) a.get("incident")).longValue()).addObject();
+            put(x, "account", a.get("account"));
+            put(x, "name", a.get("name"));
+            put(x, "role", a.get("role"));
+            put(x, "group", a.get("grp"));
+          });
     }
     return out;
   }
@@ -175,6 +193,44 @@ public final class IncidentQuery {
     return out;
   }
 
+  /**
+   * The cells the projection keeps at {@code level} (see {@link IncidentIndex#CELL_LEVELS}) that
+   * touch the view, optionally of one event type: the unfiltered map at a glance, without a scan.
+   */
+  public static List<Cell> storedCells(Handle h, String accord, String eventType, Bbox b, int level) {
+    double cell = IncidentIndex.cellDegrees(level);
+    Map<String, Object> binds = new HashMap<>();
+    binds.put("a", accord);
+    binds.put("z", level);
+    binds.put("cy0", (long) Math.floor((b.south() + 90) / cell));
+    binds.put("cy1", (long) Math.floor((b.north() + 90) / cell));
+    binds.put("cx0", (long) Math.floor((b.west() + 180) / cell));
+    binds.put("cx1", (long) Math.floor((b.east() + 180) / cell));
+    String type = "";
+    if (eventType != null) {
+      type = " AND event_type = :t";
+      binds.put("t", eventType);
+    }
+    Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Long>> types = new HashMap<>();
+    h.createQuery("SELECT cy, cx, event_type, incidents, lat_sum, lon_sum FROM incident_cell WHERE accord = :a AND z = :z"
+            + " AND cy BETWEEN :cy0 AND :cy1 AND cx BETWEEN :cx0 AND :cx1" + type + " ORDER BY cy, cx, event_type")
+        .bindMap(binds)
+        .map((rs, c) -> {
+          String key = rs.getLong(1) + ":" + rs.getLong(2);
+          double[] x = sums.computeIfAbsent(key, k -> new double[3]);
+          x[0] += rs.getLong(4);
+          x[1] += rs.getDouble(5);
+          x[2] += rs.getDouble(6);
+          types.computeIfAbsent(key, k -> new java.util.TreeMap<>()).put(rs.getString(3), rs.getLong(4));
+          return key;
+        })
+        .list();
+    List<Cell> out = new ArrayList<>();
+    sums.forEach((k, x) -> out.add(new Cell((long) x[0], x[1] / x[0], x[2] / x[0], types.get(k))));
+    return out;
+  }
+
   private static String inBox(Bbox b, Map<String, Object> binds) {
     binds.put("south", b.south());
     binds.put("north", b.north());
@@ -240,21 +296,6 @@ public final class IncidentQuery {
       }
     }
     return Optional.of(o);
-  }
-
-  private static List<ObjectNode> actors(Handle h, String accord, long incident) {
-    List<ObjectNode> out = new ArrayList<>();
-    for (Map<String, Object> a : h.createQuery("SELECT account, name, role, grp FROM incident_actor"
-            + " WHERE accord = :a AND incident = :i ORDER BY account, ordinal").bind("a", accord).bind("i", incident)
-        .mapToMap().list()) {
-      ObjectNode x = EntryCodec.JSON.createObjectNode();
-      put(x, "account", a.get("account"));
-      put(x, "name", a.get("name"));
-      put(x, "role", a.get("role"));
-      put(x, "group", a.get("grp"));
-      out.add(x);
-    }
-    return out;
   }
 
   static boolean sqlite(Handle h) {

@@ -110,7 +110,7 @@ public final class Routes {
         new Route("POST", "/api/accords/{id}/incidents/duplicates/{external}/separate", "Keep a held row as an incident of its own", duplicates::separate, DuplicatesApi.REVIEWERS),
         new Route("POST", "/api/accords/{id}/imports", "Import the CSV body: ?source=acled|ucdp&dry_run&all_or_nothing; 202 with the job", imports::apiStart, DuplicatesApi.REVIEWERS),
         new Route("GET", "/api/accords/{id}/imports/{job}", "An import job: progress, then the summary and the bad rows", imports::apiStatus, DuplicatesApi.REVIEWERS),
-        new Route("GET", "/api/accords/{id}/incidents.geojson", "Incidents as GeoJSON points, same filters; ?bbox=w,s,e,n&zoom=Z sends grid cells when a view holds more than 5000", incidents::geojson, SIGNED_IN),
+        new Route("GET", "/api/accords/{id}/incidents.geojson", "Incidents as GeoJSON points, same filters; ?bbox=w,s,e,n&zoom=Z sends grid cells when a view holds more than 2000", incidents::geojson, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents.csv", "Incidents as CSV in ACLED's column layout, same filters (streamed)", incidents::csv, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents/timeline", "Incidents and fatalities per month and perpetrator group, same filters", incidents::timeline, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/incidents/{incident}", "An incident with every account side by side and the findings", incidents::get, SIGNED_IN),

@@ -33,6 +33,11 @@ public class V11__incident_search extends BaseJavaMigration {
       // unfiltered timeline reads a few hundred rows instead of aggregating every incident.
       s.execute("CREATE TABLE incident_month (accord TEXT NOT NULL, month TEXT NOT NULL, grp TEXT NOT NULL,"
           + " incidents BIGINT NOT NULL, fatalities BIGINT NOT NULL, PRIMARY KEY (accord, month, grp))");
+      // Incidents per map cell, event type and zoom level (IncidentIndex.CELL_LEVELS), with the sums
+      // of their coordinates so a cell is drawn where its incidents are.
+      s.execute("CREATE TABLE incident_cell (accord TEXT NOT NULL, z INTEGER NOT NULL, cy BIGINT NOT NULL, cx BIGINT NOT NULL,"
+          + " event_type TEXT NOT NULL, incidents BIGINT NOT NULL, lat_sum DOUBLE PRECISION NOT NULL,"
+          + " lon_sum DOUBLE PRECISION NOT NULL, PRIMARY KEY (accord, z, cy, cx, event_type))");
       // The list's filters, each with the date so the newest-first order needs no sort.
       s.execute("CREATE INDEX incident_admin1 ON incident (accord, lower(admin1), date)");
       s.execute("CREATE INDEX incident_admin2 ON incident (accord, lower(admin2), date)");

@@ -225,6 +225,23 @@ class IncidentFindTest {
         assertThat(lon).isBetween(66.0, 72.0); // longitude first: these are all near 66-71 E
       }
       assertThat(inCells).isEqualTo(40);
+      // Unfiltered (or by event type alone), the cells the projection keeps answer, at every zoom.
+      long everything = get(s, pk, API).get("total").asLong();
+      long battles = get(s, pk, API + "?type=battles").get("total").asLong();
+      for (int zoom : new int[] {1, 3, 4, 6, 7}) {
+        for (String filter : new String[] {"", "&type=battles"}) {
+          JsonNode stored = get(s, pk, API + ".geojson?zoom=" + zoom + "&limit=3" + filter);
+          assertThat(stored.get("aggregated").asBoolean()).isTrue();
+          long sum = 0;
+          for (JsonNode ft : stored.get("features")) {
+            sum += ft.get("properties").get("count").asLong();
+            if (!filter.isEmpty()) {
+              assertThat(ft.get("properties").get("type").asText()).isEqualTo("battles");
+            }
+          }
+          assertThat(sum).as("zoom " + zoom + filter).isEqualTo(filter.isEmpty() ? everything : battles);
+        }
+      }
 
       // CSV: ACLED's header, one row per match, and it re-imports as the same incidents.
       var csv = s.get(API + ".csv?party=PK&to=2024-12-31", pk);
