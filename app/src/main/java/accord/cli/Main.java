@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       RebuildCommand.class,
       ExportCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      CasesCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
