@@ -84,6 +84,7 @@ public final class Routes {
         new Route("GET", "/api/accords/{id}/scores", "Score proposals, adjudications, the latest score per provision and the roll-up (?as_of=date)", engagement::scores, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/scores", "Propose a provision's score (provision, period, score 0-3, evidence: [{kind, id}], text?); 201 with id", engagement::proposeScore, EngagementAccess.PARTIES),
         new Route("POST", "/api/accords/{id}/scores/{score}/adjudicate", "Adjudicate a proposal (score?, reasons; the secretariat also cites the committee's adopted decision); 201 with id", engagement::adjudicate, EngagementAccess.ADJUDICATORS),
+        new Route("GET", "/api/accords/{id}/engagement", "Engagement in figures over ?from&to: meetings held and expected, action items, decisions, exchanges, scores and roll-up", engagement::figures, SIGNED_IN),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),
