@@ -106,13 +106,16 @@ public final class IncidentQuery {
 
   /**
    * Incidents and fatalities per month and perpetrator group ("" when the report names none),
-   * months ascending. Unfiltered, it reads the totals the projection keeps; filtered, it
-   * aggregates the matching incidents in SQL.
+   * months ascending. Unfiltered or filtered by event type alone, it reads the totals the
+   * projection keeps; otherwise it aggregates the matching incidents in SQL.
    */
   public static List<MonthGroup> timeline(Handle h, String accord, Filter f) {
-    if (f.any()) {
-      return h.createQuery("SELECT month, grp, incidents, fatalities FROM incident_month WHERE accord = :a"
-              + " ORDER BY month, grp").bind("a", accord)
+    boolean typeOnly = f.type() != null && EventTypes.type(f.type()).isPresent()
+        && new Filter(null, null, null, null, null, f.type(), null, null).equals(f);
+    if (f.any() || typeOnly) {
+      return h.createQuery("SELECT month, grp, SUM(incidents), SUM(fatalities) FROM incident_month WHERE accord = :a"
+              + (typeOnly ? " AND event_type = :t" : "") + " GROUP BY month, grp ORDER BY month, grp")
+          .bind("a", accord).bind("t", f.type())
           .map((rs, c) -> new MonthGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
     }
     Map<String, Object> binds = new HashMap<>();
@@ -327,7 +330,8 @@ public final class IncidentQuery {
     }
     if (f.group() != null) {
       // Any account naming the group counts: the parties may disagree about who did it.
-      w.append(" AND EXISTS (SELECT 1 FROM incident_actor x WHERE x.accord = i.accord AND x.incident = i.id AND x.grp = :group)");
+      // An IN list from the (accord, grp, incident) index: built once, not probed row by row.
+      w.append(" AND i.id IN (SELECT x.incident FROM incident_actor x WHERE x.accord = :accord AND x.grp = :group)");
       binds.put("group", f.group());
     }
     if (f.type() != null) {
@@ -341,7 +345,7 @@ public final class IncidentQuery {
     }
     if (f.party() != null) {
       // A source party is any member that filed the report or an account of the incident.
-      w.append(" AND EXISTS (SELECT 1 FROM incident_account p WHERE p.accord = i.accord AND p.incident = i.id AND p.party = :party)");
+      w.append(" AND i.id IN (SELECT p.incident FROM incident_account p WHERE p.accord = :accord AND p.party = :party)");
       binds.put("party", f.party());
     }
     if (f.fatalitiesMin() != null) {
