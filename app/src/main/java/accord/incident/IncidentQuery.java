@@ -87,8 +87,10 @@ public final class IncidentQuery {
     }
     if (!byId.isEmpty()) {
       // One query for the actors of the whole page, not one per incident.
-      h.createQuery("SELECT incident, account, name, role, grp FROM incident_actor WHERE accord = :a AND incident IN (<ids>)"
-              + " ORDER BY incident, account, ordinal")
+      // Through the incidents' accounts, so both lookups use a key (accounts by incident, actors by account).
+      h.createQuery("SELECT x.incident, x.account, x.name, x.role, x.grp FROM incident_actor x WHERE x.accord = :a"
+              + " AND x.account IN (SELECT c.idx FROM incident_account c WHERE c.accord = :a AND c.incident IN (<ids>))"
+              + " ORDER BY x.incident, x.account, x.ordinal")
           .bind("a", accord).bindList("ids", new ArrayList<>(byId.keySet())).mapToMap()
           .forEach(a -> {
             ObjectNode x = byId.get(((Number) a.get("incident")).longValue()).addObject();
@@ -235,6 +237,10 @@ public final class IncidentQuery {
   }
 
   private static String inBox(Bbox b, Map<String, Object> binds) {
+    if (b.equals(Bbox.WORLD)) {
+      // No view: any point will do, and the newest-first order keeps to the date index.
+      return " AND i.lat IS NOT NULL AND i.lon IS NOT NULL";
+    }
     binds.put("south", b.south());
     binds.put("north", b.north());
     binds.put("west", b.west());
@@ -345,7 +351,8 @@ public final class IncidentQuery {
     }
     if (f.party() != null) {
       // A source party is any member that filed the report or an account of the incident.
-      w.append(" AND i.id IN (SELECT p.incident FROM incident_account p WHERE p.accord = :accord AND p.party = :party)");
+      // A probe per row: a party files a large share of the register, so its list is not worth building.
+      w.append(" AND EXISTS (SELECT 1 FROM incident_account p WHERE p.accord = i.accord AND p.incident = i.id AND p.party = :party)");
       binds.put("party", f.party());
     }
     if (f.fatalitiesMin() != null) {
