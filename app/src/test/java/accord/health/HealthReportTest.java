@@ -103,7 +103,7 @@ class HealthReportTest {
         }
         // Not blank: the title's band of the first page is inked.
         BufferedImage first = render.renderImageWithDPI(0, 72);
-        assertThat(countPixels(first.getSubimage(0, 30, first.getWidth(), 40), HealthReportTest::dark)).isGreaterThan(300);
+        assertThat(countPixels(first.getSubimage(0, 40, first.getWidth(), 40), HealthReportTest::dark)).as("inked pixels of the title").isGreaterThan(300);
       }
     }
   }
