@@ -108,6 +108,30 @@ class HealthReportTest {
     }
   }
 
+  @Test
+  void pashtoAndDariHaveEveryGlyph() throws Exception {
+    try (TestServer s = new TestServer(Engines.SQLITE, dir)) {
+      HealthSeed.incidents(s);
+      String token = s.login("af.liaison");
+      Files.createDirectories(OUT);
+      for (String lang : new String[] {"ps", "fa-AF"}) {
+        var r = s.get(API + "&lang=" + lang, token);
+        assertThat(r.status()).isEqualTo(200);
+        Files.write(OUT.resolve("health-" + lang + ".pdf"), r.body());
+        try (PDDocument doc = Loader.loadPDF(r.body())) {
+          for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+            assertThat(glyphs(doc, page).stream().filter(HealthReportTest::isNotdef).count()).as(lang + " page " + page).isZero();
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(page - 1, 110), "png",
+                OUT.resolve("health-" + lang + "-" + page + ".png").toFile());
+          }
+          // The summary's place names, as the bundle spells them, are on the page.
+          String drawn = base(glyphs(doc, 1).stream().map(TextPosition::getUnicode).reduce("", String::concat));
+          assertThat(drawn).contains(new StringBuilder(I18n.messages(lang).t("health.country.AF")).reverse().toString());
+        }
+      }
+    }
+  }
+
   /** The text's letters in their base form (presentation forms folded by NFKC), spaces kept. */
   static String base(String s) {
     return Normalizer.normalize(s, Normalizer.Form.NFKC);
