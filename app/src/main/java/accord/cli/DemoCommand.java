@@ -27,6 +27,7 @@ final class DemoCommand implements Runnable {
     Users users = new Users(node.db().jdbi(), node.clock());
     boolean fresh = Demo.loadIfEmpty(node, users);
     ServeCommand.serve(node, "127.0.0.1", port);
+    new NotifyOptions().start(node);
     String base = "http://127.0.0.1:" + port;
     StringBuilder out = new StringBuilder();
     out.append(fresh ? "Created the demo in " : "Using the demo in ").append(data.toAbsolutePath()).append('\n');

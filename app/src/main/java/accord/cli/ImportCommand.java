@@ -78,15 +78,16 @@ final class ImportCommand implements Runnable {
       }
       try (Node n = node.open()) {
         var options = new CsvImport.Options(accord, party, "import", dryRun, allOrNothing);
-        CsvImport.Result r = importer(n, options).run(file, (rows, added, bad) ->
-            System.err.print("\r" + rows + " rows read, " + added + (dryRun ? " to add, " : " added, ") + bad + " bad"));
-        System.err.println();
+        ProgressBar bar = new ProgressBar(System.err, System.console() != null, dryRun, System::nanoTime);
+        CsvImport.Result r = importer(n, options).run(file, bar::update);
+        bar.done();
         r.bad().forEach(b -> System.out.println("line " + b.line() + ": " + b.reason()));
         if (!dryRun && !r.committed()) {
           System.out.println("wrote nothing: " + r.bad().size() + " bad rows and --all-or-nothing");
         } else {
           System.out.println((dryRun ? "would add " : "added ") + r.added() + " incidents; " + r.skipped()
-              + " already in the register; " + r.bad().size() + " bad rows");
+              + " already in the register; " + r.bad().size() + " bad rows; " + r.flagged()
+              + (dryRun ? " would be held" : " held") + " for review as likely duplicates");
         }
         return r.bad().isEmpty() ? 0 : 1;
       }

@@ -27,6 +27,7 @@ final class InitCommand implements Runnable {
       if (n.db().jdbi().withHandle(h -> AccordProjection.ids(h).isEmpty())) {
         n.append(DefaultInstance.kabul(n.keyring(), n.clock().instant())).join();
         n.append(DefaultInstance.doha(n.keyring(), n.clock().instant())).join();
+        accord.engagement.EngagementDefaults.defineKabul(n, n.clock().instant());
       }
       String password = generatedPassword();
       users.add("admin", "Administrator", Role.ADMIN, null, password);

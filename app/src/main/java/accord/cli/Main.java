@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
       RebuildCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      NotifyCommand.class,
+      GazetteerCommand.class,
+      MeetingsCommand.class,
+      ScoresCommand.class,
       HealthCommand.class,
       ReportCommand.class
     })

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve an existing node over HTTP.")
 final class ServeCommand implements Runnable {
   @Mixin NodeOptions node;
+  @Mixin NotifyOptions notify;
 
   @Option(names = "--port", defaultValue = "8080", description = "port (default: ${DEFAULT-VALUE})")
   int port;
@@ -22,6 +23,7 @@ final class ServeCommand implements Runnable {
   public void run() {
     Node n = node.open();
     serve(n, host, port);
+    notify.start(n);
     System.out.println("Accord is serving on http://" + host + ":" + port + "/");
     block();
   }

@@ -18,6 +18,11 @@ public final class AcledImport extends CsvImport {
   }
 
   @Override
+  String sourcePrefix() {
+    return "acled:";
+  }
+
+  @Override
   String idName() {
     return "ACLED event_id_cnty";
   }

@@ -1,7 +1,6 @@
 package accord.incident;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,7 +35,8 @@ public final class CsvRows {
   /** One record: the line it starts on, and either its fields or why it could not be read. */
   public record Row(long line, List<String> fields, String error) {}
 
-  private record Line(long number, String text) {}
+  /** A line of the file; {@code length} is its full length, of which at most MAX_RECORD_CHARS + 1 are kept. */
+  private record Line(long number, String text, long length) {}
 
   private CsvRows() {}
 
@@ -44,7 +44,7 @@ public final class CsvRows {
     // Undecodable bytes become U+FFFD, so a file in the wrong encoding fails row by row, not whole.
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    LineReader r = new LineReader(new InputStreamReader(in, decoder));
     Deque<Line> pushedBack = new ArrayDeque<>();
     long[] next = {1};
     try {
@@ -57,18 +57,31 @@ public final class CsvRows {
         if (text.isBlank()) {
           continue;
         }
+        if (first.length() > MAX_RECORD_CHARS) {
+          each.accept(new Row(first.number(), null, "the row is " + first.length() + " characters long, at most " + MAX_RECORD_CHARS));
+          continue;
+        }
+        if (first.number() == 1 && text.indexOf('\u0000') >= 0) {
+          each.accept(new Row(first.number(), null, "the file looks like UTF-16 text (NUL bytes between the characters); save it as UTF-8"));
+          continue;
+        }
         List<Line> taken = new ArrayList<>(List.of(first));
         StringBuilder record = new StringBuilder(text);
         int quotes = count(text);
         String giveUp = null;
         while (quotes % 2 == 1) {
           if (taken.size() >= MAX_RECORD_LINES || record.length() > MAX_RECORD_CHARS) {
-            giveUp = "a quoted field is not closed within " + MAX_RECORD_LINES + " lines";
+            giveUp = "a quoted field is not closed within " + MAX_RECORD_LINES + " lines or " + MAX_RECORD_CHARS + " characters";
             break;
           }
           Line more = take(r, pushedBack, next);
           if (more == null) {
             giveUp = "a quoted field is not closed before the end of the file";
+            break;
+          }
+          if (more.length() > MAX_RECORD_CHARS) {
+            taken.add(more);
+            giveUp = "the row is longer than " + MAX_RECORD_CHARS + " characters";
             break;
           }
           taken.add(more);
@@ -93,8 +106,13 @@ public final class CsvRows {
     if (record.length() > MAX_RECORD_CHARS) {
       return new Row(line, null, "the row is " + record.length() + " characters long, at most " + MAX_RECORD_CHARS);
     }
-    if (record.indexOf('\uFFFD') >= 0) {
-      return new Row(line, null, "the row is not valid UTF-8 text (is the file in another encoding?)");
+    int bad = record.indexOf('\uFFFD');
+    if (bad >= 0) {
+      return new Row(line, null, "the row is not valid UTF-8 text at character " + (bad + 1)
+          + " (is the file in another encoding, such as Latin-1 or UTF-16?)");
+    }
+    if (record.indexOf('\u0000') >= 0) {
+      return new Row(line, null, "the row holds NUL characters (is the file UTF-16 or binary?)");
     }
     try (CSVParser p = CSVParser.parse(record, CSVFormat.DEFAULT)) {
       List<CSVRecord> all = p.getRecords();
@@ -107,12 +125,71 @@ public final class CsvRows {
     }
   }
 
-  private static Line take(BufferedReader r, Deque<Line> pushedBack, long[] next) throws IOException {
+  private static Line take(LineReader r, Deque<Line> pushedBack, long[] next) throws IOException {
     if (!pushedBack.isEmpty()) {
       return pushedBack.pop();
     }
     String s = r.readLine();
-    return s == null ? null : new Line(next[0]++, s);
+    if (s == null) {
+      return null;
+    }
+    return new Line(next[0]++, s, r.lastLength());
+  }
+
+  /**
+   * Lines of text, each held only up to {@link #MAX_RECORD_CHARS}: the rest of a longer line is
+   * read past and counted, never kept, so one runaway field cannot fill the memory.
+   */
+  static final class LineReader {
+    private final java.io.Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int end;
+    private long lastLength;
+    private boolean pendingCr;
+
+    LineReader(java.io.Reader in) {
+      this.in = in;
+    }
+
+    /** The full length of the line last read, which may exceed what was kept of it. */
+    long lastLength() {
+      return lastLength;
+    }
+
+    String readLine() throws IOException {
+      StringBuilder kept = new StringBuilder();
+      long length = 0;
+      boolean any = false;
+      while (true) {
+        if (pos == end) {
+          end = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            lastLength = length;
+            return any ? kept.toString() : null;
+          }
+        }
+        char c = buf[pos++];
+        if (pendingCr) {
+          pendingCr = false;
+          if (c == '\n') {
+            continue; // the second half of a CRLF
+          }
+        }
+        any = true;
+        if (c == '\n' || c == '\r') {
+          pendingCr = c == '\r';
+          lastLength = length;
+          return kept.toString();
+        }
+        length++;
+        if (kept.length() <= MAX_RECORD_CHARS) {
+          kept.append(c);
+        }
+      }
+    }
   }
 
   private static int count(String s) {

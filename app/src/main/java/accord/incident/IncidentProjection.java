@@ -27,6 +27,7 @@ public final class IncidentProjection implements Projection {
 
   @Override
   public void evolve(Handle h, Entry e, long index) {
+    IncidentNotices.post(h, e, index);
     String at = EntryCodec.formatTime(e.time());
     if (e.type().equals(IncidentRules.FINDING)) {
       var s = e.body().get("supports");
@@ -59,11 +60,12 @@ public final class IncidentProjection implements Projection {
     for (Report.Actor a : r.actors()) {
       exec(actor, e.accord(), index, ordinal++, incident, a.name(), a.role(), a.group());
     }
+    IncidentIndex.apply(h, e.accord(), index, incident, report, r);
   }
 
   @Override
   public List<String> tables() {
-    return List.of("incident", "incident_account", "incident_actor", "incident_finding");
+    return List.of("incident", "incident_account", "incident_actor", "incident_finding", "incident_search", "incident_month", "incident_cell");
   }
 
   /** What the register holds that this entry refers to. */

@@ -11,15 +11,39 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** Reads of the incident register: the filtered, paged list and one incident in full. Parameterised only. */
+/**
+ * Reads of the incident register: the filtered, paged list, one incident in full, the monthly
+ * timeline and the map's points. Parameterised only. Built for a million incidents: every filter
+ * has an index that keeps the newest-first order, text search goes through the engine's full-text
+ * index ({@link IncidentSearch}), counts stop at a cap, and the map aggregates into grid cells
+ * when a view holds more points than a browser should draw.
+ */
 public final class IncidentQuery {
-  /** The list's filters; null means "any". Dates are YYYY-MM-DD, inclusive. */
+  /** The list's filters; null means "any". Dates are YYYY-MM-DD, inclusive; fatalities compare the best estimate. */
   public record Filter(String from, String to, String admin1, String admin2, String group, String type, String q,
-      String provision) {
+      String provision, String party, Long fatalitiesMin, Long fatalitiesMax) {
     public static final Filter ANY = new Filter(null, null, null, null, null, null, null, null);
+
+    public Filter(String from, String to, String admin1, String admin2, String group, String type, String q,
+        String provision) {
+      this(from, to, admin1, admin2, group, type, q, provision, null, null, null);
+    }
+
+    public boolean any() {
+      return equals(ANY);
+    }
   }
 
-  private static final String COLUMNS = "i.id, i.external_id, i.reported_by, i.date, i.date_end, i.date_precision,"
+  /** A count that stopped at its cap says so: the list shows "more than N" instead of scanning on. */
+  public record Count(long value, boolean exact) {}
+
+  /**
+   * Beyond this many matches a filtered count stops, so a broad filter over a million incidents
+   * costs a bounded scan (an unfiltered count reads the monthly totals and is exact).
+   */
+  public static final long COUNT_CAP = 10_000;
+
+  static final String COLUMNS = "i.id, i.external_id, i.reported_by, i.date, i.date_end, i.date_precision,"
       + " i.country, i.admin1, i.admin2, i.location, i.lat, i.lon, i.geo_precision, i.event_type, i.sub_event_type,"
       + " i.fatalities_best, i.provisions, i.text, i.created";
 
@@ -27,26 +51,217 @@ public final class IncidentQuery {
 
   public static long count(Handle h, String accord, Filter f) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(accord, f, binds);
+    String where = where(h, accord, f, binds);
     return h.createQuery("SELECT COUNT(*) FROM incident i WHERE " + where).bindMap(binds).mapTo(Long.class).one();
+  }
+
+  /** The number of matches, exact up to {@code cap}; an unfiltered count is always exact. */
+  public static Count count(Handle h, String accord, Filter f, long cap) {
+    if (f.any()) {
+      // The monthly totals the projection keeps add up to the register's size: no scan at all.
+      return new Count(h.createQuery("SELECT COALESCE(SUM(incidents), 0) FROM incident_month WHERE accord = :a")
+          .bind("a", accord).mapTo(Long.class).one(), true);
+    }
+    Map<String, Object> binds = new HashMap<>();
+    String where = where(h, accord, f, binds);
+    binds.put("cap", cap + 1);
+    long n = h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM incident i WHERE " + where + " LIMIT :cap) t")
+        .bindMap(binds).mapTo(Long.class).one();
+    return n > cap ? new Count(cap, false) : new Count(n, true);
   }
 
   public static List<ObjectNode> page(Handle h, String accord, Filter f, int limit, long offset) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(accord, f, binds);
+    String where = where(h, accord, f, binds);
     binds.put("limit", limit);
     binds.put("offset", offset);
     List<Map<String, Object>> rows = h.createQuery("SELECT " + COLUMNS + " FROM incident i WHERE " + where
             + " ORDER BY i.date DESC, i.id DESC LIMIT :limit OFFSET :offset")
         .bindMap(binds).mapToMap().list();
     List<ObjectNode> out = new ArrayList<>();
+    Map<Long, ArrayNode> byId = new HashMap<>();
     for (Map<String, Object> r : rows) {
       ObjectNode o = incident(r);
-      ArrayNode actors = o.putArray("actors");
-      actors(h, accord, ((Number) r.get("id")).longValue()).forEach(actors::add);
+      byId.put(((Number) r.get("id")).longValue(), o.putArray("actors"));
       out.add(o);
     }
+    if (!byId.isEmpty()) {
+      // One query for the actors of the whole page, not one per incident.
+      h.createQuery("SELECT incident, account, name, role, grp FROM incident_actor WHERE accord = :a AND incident IN (<ids>)"
+              + " ORDER BY incident, account, ordinal")
+          .bind("a", accord).bindList("ids", new ArrayList<>(byId.keySet())).mapToMap()
+          .forEach(a -> {
+            ObjectNode x = byId.get(((Number) a.get("incident")).longValue()).addObject();
+            put(x, "account", a.get("account"));
+            put(x, "name", a.get("name"));
+            put(x, "role", a.get("role"));
+            put(x, "group", a.get("grp"));
+          });
+    }
     return out;
+  }
+
+  /** One month of the timeline: incidents and fatalities (best estimates) per perpetrator group. */
+  public record MonthGroup(String month, String group, long incidents, long fatalities) {}
+
+  /**
+   * Incidents and fatalities per month and perpetrator group ("" when the report names none),
+   * months ascending. Unfiltered, it reads the totals the projection keeps; filtered, it
+   * aggregates the matching incidents in SQL.
+   */
+  public static List<MonthGroup> timeline(Handle h, String accord, Filter f) {
+    if (f.any()) {
+      return h.createQuery("SELECT month, grp, incidents, fatalities FROM incident_month WHERE accord = :a"
+              + " ORDER BY month, grp").bind("a", accord)
+          .map((rs, c) -> new MonthGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
+    }
+    Map<String, Object> binds = new HashMap<>();
+    String where = where(h, accord, f, binds);
+    // The same charting rule as IncidentIndex.group: the first, by code, of the report's perpetrator groups.
+    return h.createQuery("SELECT month, grp, COUNT(*) AS n, SUM(f) AS fat FROM (SELECT SUBSTR(i.date, 1, 7) AS month,"
+            + " COALESCE((SELECT MIN(x.grp) FROM incident_actor x WHERE x.accord = i.accord AND x.account = i.id"
+            + " AND x.role = 'perpetrator'), '') AS grp, COALESCE(i.fatalities_best, 0) AS f FROM incident i WHERE "
+            + where + ") t GROUP BY month, grp ORDER BY month, grp")
+        .bindMap(binds)
+        .map((rs, c) -> new MonthGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
+  }
+
+  /** A map view: south, west, north, east in degrees. */
+  public record Bbox(double south, double west, double north, double east) {
+    public static final Bbox WORLD = new Bbox(-90, -180, 90, 180);
+  }
+
+  /** One incident on the map. */
+  public record Point(long id, String date, String type, String subType, Long fatalities, String admin1,
+      String admin2, String location, double lat, double lon) {}
+
+  /** Several incidents drawn as one marker: their count, mean position and count per event type. */
+  public record Cell(long count, double lat, double lon, Map<String, Long> types) {}
+
+  /** The points of a view, newest first, at most {@code limit} of them. */
+  public static List<Point> points(Handle h, String accord, Filter f, Bbox box, int limit) {
+    Map<String, Object> binds = new HashMap<>();
+    String where = where(h, accord, f, binds) + inBox(box, binds);
+    binds.put("limit", limit);
+    return h.createQuery("SELECT i.id, i.date, i.event_type, i.sub_event_type, i.fatalities_best, i.admin1, i.admin2,"
+            + " i.location, i.lat, i.lon FROM incident i WHERE " + where + " ORDER BY i.date DESC, i.id DESC LIMIT :limit")
+        .bindMap(binds)
+        .map((rs, c) -> new Point(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getDouble(9), rs.getDouble(10)))
+        .list();
+  }
+
+  /** How many incidents of a view have coordinates, counting no further than {@code cap} + 1. */
+  public static long pointsUpTo(Handle h, String accord, Filter f, Bbox box, long cap) {
+    Map<String, Object> binds = new HashMap<>();
+    String where = where(h, accord, f, binds) + inBox(box, binds);
+    binds.put("cap", cap + 1);
+    return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM incident i WHERE " + where + " LIMIT :cap) t")
+        .bindMap(binds).mapTo(Long.class).one();
+  }
+
+  /**
+   * The view's incidents gathered into square cells {@code cell} degrees wide, aggregated by the
+   * database: what the map draws when a view holds too many points to send one by one.
+   */
+  public static List<Cell> cells(Handle h, String accord, Filter f, Bbox box, double cell) {
+    Map<String, Object> binds = new HashMap<>();
+    String where = where(h, accord, f, binds) + inBox(box, binds);
+    binds.put("cell", cell);
+    boolean sqlite = sqlite(h);
+    // Coordinates shifted to be positive, so truncation is the floor on both engines.
+    String cy = sqlite ? "CAST((i.lat + 90) / :cell AS INTEGER)" : "FLOOR((i.lat + 90) / :cell)";
+    String cx = sqlite ? "CAST((i.lon + 180) / :cell AS INTEGER)" : "FLOOR((i.lon + 180) / :cell)";
+    Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Long>> types = new HashMap<>();
+    h.createQuery("SELECT " + cy + " AS cy, " + cx + " AS cx, i.event_type, COUNT(*), SUM(i.lat), SUM(i.lon)"
+            + " FROM incident i WHERE " + where + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+        .bindMap(binds)
+        .map((rs, c) -> {
+          String key = rs.getLong(1) + ":" + rs.getLong(2);
+          double[] s = sums.computeIfAbsent(key, k -> new double[3]);
+          s[0] += rs.getLong(4);
+          s[1] += rs.getDouble(5);
+          s[2] += rs.getDouble(6);
+          types.computeIfAbsent(key, k -> new java.util.TreeMap<>()).put(rs.getString(3), rs.getLong(4));
+          return key;
+        })
+        .list();
+    List<Cell> out = new ArrayList<>();
+    sums.forEach((k, s) -> out.add(new Cell((long) s[0], s[1] / s[0], s[2] / s[0], types.get(k))));
+    return out;
+  }
+
+  /**
+   * The cells the projection keeps at {@code level} (see {@link IncidentIndex#CELL_LEVELS}) that
+   * touch the view, optionally of one event type: the unfiltered map at a glance, without a scan.
+   */
+  public static List<Cell> storedCells(Handle h, String accord, String eventType, Bbox b, int level) {
+    double cell = IncidentIndex.cellDegrees(level);
+    Map<String, Object> binds = new HashMap<>();
+    binds.put("a", accord);
+    binds.put("z", level);
+    binds.put("cy0", (long) Math.floor((b.south() + 90) / cell));
+    binds.put("cy1", (long) Math.floor((b.north() + 90) / cell));
+    binds.put("cx0", (long) Math.floor((b.west() + 180) / cell));
+    binds.put("cx1", (long) Math.floor((b.east() + 180) / cell));
+    String type = "";
+    if (eventType != null) {
+      type = " AND event_type = :t";
+      binds.put("t", eventType);
+    }
+    Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Long>> types = new HashMap<>();
+    h.createQuery("SELECT cy, cx, event_type, incidents, lat_sum, lon_sum FROM incident_cell WHERE accord = :a AND z = :z"
+            + " AND cy BETWEEN :cy0 AND :cy1 AND cx BETWEEN :cx0 AND :cx1" + type + " ORDER BY cy, cx, event_type")
+        .bindMap(binds)
+        .map((rs, c) -> {
+          String key = rs.getLong(1) + ":" + rs.getLong(2);
+          double[] x = sums.computeIfAbsent(key, k -> new double[3]);
+          x[0] += rs.getLong(4);
+          x[1] += rs.getDouble(5);
+          x[2] += rs.getDouble(6);
+          types.computeIfAbsent(key, k -> new java.util.TreeMap<>()).put(rs.getString(3), rs.getLong(4));
+          return key;
+        })
+        .list();
+    List<Cell> out = new ArrayList<>();
+    sums.forEach((k, x) -> out.add(new Cell((long) x[0], x[1] / x[0], x[2] / x[0], types.get(k))));
+    return out;
+  }
+
+  private static String inBox(Bbox b, Map<String, Object> binds) {
+    binds.put("south", b.south());
+    binds.put("north", b.north());
+    binds.put("west", b.west());
+    binds.put("east", b.east());
+    return " AND i.lat BETWEEN :south AND :north AND i.lon BETWEEN :west AND :east";
+  }
+
+  /** One row of the export: the incident's id, external id, creation time and its opening report. */
+  public record Exported(long id, String externalId, String created, Report report) {}
+
+  /** Streams every matching incident, newest first, as its opening report (for CSV and GeoJSON exports). */
+  public static void export(Handle h, String accord, Filter f, java.util.function.Consumer<Exported> each) {
+    Map<String, Object> binds = new HashMap<>();
+    String where = where(h, accord, f, binds);
+    try (var rows = h.createQuery("SELECT i.id, i.external_id, i.created, a.body FROM incident i"
+            + " JOIN incident_account a ON a.accord = i.accord AND a.idx = i.id WHERE " + where
+            + " ORDER BY i.date DESC, i.id DESC")
+        .bindMap(binds).setFetchSize(1000)
+        .map((rs, c) -> new Exported(rs.getLong(1), rs.getString(2), rs.getString(3), body(rs.getString(4))))
+        .stream()) {
+      rows.forEach(each);
+    }
+  }
+
+  private static Report body(String json) {
+    try {
+      return IncidentRules.read(EntryCodec.JSON.readTree(json), null, Groups.standard());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a stored report is not JSON", e);
+    }
   }
 
   /** One incident: as first reported, then every report and account side by side, then findings. */
@@ -83,22 +298,15 @@ public final class IncidentQuery {
     return Optional.of(o);
   }
 
-  private static List<ObjectNode> actors(Handle h, String accord, long incident) {
-    List<ObjectNode> out = new ArrayList<>();
-    for (Map<String, Object> a : h.createQuery("SELECT account, name, role, grp FROM incident_actor"
-            + " WHERE accord = :a AND incident = :i ORDER BY account, ordinal").bind("a", accord).bind("i", incident)
-        .mapToMap().list()) {
-      ObjectNode x = EntryCodec.JSON.createObjectNode();
-      put(x, "account", a.get("account"));
-      put(x, "name", a.get("name"));
-      put(x, "role", a.get("role"));
-      put(x, "group", a.get("grp"));
-      out.add(x);
+  static boolean sqlite(Handle h) {
+    try {
+      return h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot tell the database engine: " + e.getMessage(), e);
     }
-    return out;
   }
 
-  private static String where(String accord, Filter f, Map<String, Object> binds) {
+  private static String where(Handle h, String accord, Filter f, Map<String, Object> binds) {
     StringBuilder w = new StringBuilder("i.accord = :accord");
     binds.put("accord", accord);
     if (f.from() != null) {
@@ -123,21 +331,36 @@ public final class IncidentQuery {
       binds.put("group", f.group());
     }
     if (f.type() != null) {
-      w.append(" AND (i.event_type = :type OR i.sub_event_type = :type)");
+      // Type and sub-type codes are distinct, so one column (and its index) answers.
+      w.append(EventTypes.type(f.type()).isPresent() ? " AND i.event_type = :type" : " AND i.sub_event_type = :type");
       binds.put("type", f.type());
     }
     if (f.provision() != null) {
       w.append(" AND i.provisions LIKE :provision ESCAPE '!'");
       binds.put("provision", "%," + like(f.provision()) + ",%");
     }
+    if (f.party() != null) {
+      // A source party is any member that filed the report or an account of the incident.
+      w.append(" AND EXISTS (SELECT 1 FROM incident_account p WHERE p.accord = i.accord AND p.incident = i.id AND p.party = :party)");
+      binds.put("party", f.party());
+    }
+    if (f.fatalitiesMin() != null) {
+      w.append(" AND i.fatalities_best >= :fmin");
+      binds.put("fmin", f.fatalitiesMin());
+    }
+    if (f.fatalitiesMax() != null) {
+      w.append(" AND i.fatalities_best <= :fmax");
+      binds.put("fmax", f.fatalitiesMax());
+    }
     if (f.q() != null) {
-      w.append(" AND (LOWER(i.location) LIKE :q ESCAPE '!' OR LOWER(i.admin1) LIKE :q ESCAPE '!'"
-          + " OR LOWER(i.admin2) LIKE :q ESCAPE '!'"
-          + " OR EXISTS (SELECT 1 FROM incident_account c WHERE c.accord = i.accord AND c.incident = i.id"
-          + " AND LOWER(c.text) LIKE :q ESCAPE '!')"
-          + " OR EXISTS (SELECT 1 FROM incident_actor x WHERE x.accord = i.accord AND x.incident = i.id"
-          + " AND LOWER(x.name) LIKE :q ESCAPE '!'))");
-      binds.put("q", "%" + like(f.q().toLowerCase(Locale.ROOT)) + "%");
+      boolean sqlite = sqlite(h);
+      String match = IncidentSearch.match(f.q(), sqlite);
+      if (match == null) {
+        w.append(" AND 1 = 0"); // punctuation alone matches nothing
+      } else {
+        w.append(" AND ").append(IncidentSearch.condition(sqlite));
+        binds.put("q", match);
+      }
     }
     return w.toString();
   }

@@ -18,6 +18,11 @@ public final class UcdpImport extends CsvImport {
   }
 
   @Override
+  String sourcePrefix() {
+    return "ucdp:";
+  }
+
+  @Override
   String idName() {
     return "UCDP id";
   }

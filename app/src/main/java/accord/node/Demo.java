@@ -55,6 +55,9 @@ public final class Demo {
     statement(node, DefaultInstance.KABUL, "AF", "af.liaison", talks.plusSeconds(9000), "fa-AF",
         "افغانستان اجازه نمی‌دهد که از خاکش علیه پاکستان استفاده شود و خواهان ادامهٔ گفتگو"
             + " در کمیته‌های مشترک است.");
+    accord.incident.IncidentDemo.load(node);
+    accord.engagement.EngagementDemo.load(node, talks.plusSeconds(10_800));
+    accord.casework.CaseDemo.load(node);
     return true;
   }
 

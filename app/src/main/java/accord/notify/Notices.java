@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * The inbox seam: features call {@link #post} from their projection's {@code evolve}, inside the
  * batch's transaction, so a notice exists exactly when its entry does. Posting the same notice
- * twice (a rebuild replaying the log) keeps one row.
+ * twice (a rebuild replaying the log) keeps one row. Posting also queues the notice for the
+ * e-mail addresses and webhooks subscribed to its party, in the same transaction (see {@link Outbox}).
  */
 public final class Notices {
   public static final String TABLE = "notice";
@@ -21,6 +22,7 @@ public final class Notices {
   public static void post(Handle h, Notice n) {
     ArrayNode args = JsonNodeFactory.instance.arrayNode();
     n.args().forEach(args::add);
+    String argsJson = EntryCodec.canonical(args);
     PreparedStatement ps = LogStore.prepared(h,
         "INSERT INTO notice (accord, idx, party, at, msg, args, link) VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT DO NOTHING");
@@ -30,11 +32,12 @@ public final class Notices {
       ps.setString(3, n.party());
       ps.setString(4, n.at());
       ps.setString(5, n.msg());
-      ps.setString(6, EntryCodec.canonical(args));
+      ps.setString(6, argsJson);
       ps.setString(7, n.link());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store the notice for " + n.party() + ": " + e.getMessage(), e);
     }
+    Outbox.enqueue(h, n, argsJson);
   }
 }

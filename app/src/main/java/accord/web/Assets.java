@@ -34,6 +34,10 @@ public final class Assets {
     SOURCES.put("echarts.js", "static/vendor/echarts.min.js");
     SOURCES.put("health.js", "static/health.js");
     SOURCES.put("health.css", "static/health.css");
+    // the incident register's map and timeline
+    SOURCES.put("incident.css", "static/incident.css");
+    SOURCES.put("incident-map.js", "static/incident-map.js");
+    SOURCES.put("incident-timeline.js", "static/incident-timeline.js");
   }
 
   /**

@@ -21,6 +21,8 @@ public final class Page {
   public final Assets assets;
   public final String path;
   public final String title;
+  /** The signed-in user's unread notices, counted only when the navbar asks. */
+  java.util.function.LongSupplier unread = () -> 0;
 
   Page(I18n.Messages m, User user, String csrf, Assets assets, String path, String title) {
     this.m = m;
@@ -33,6 +35,10 @@ public final class Page {
 
   public boolean signedIn() {
     return user.role() != accord.user.Role.PUBLIC;
+  }
+
+  public long unreadNotices() {
+    return unread.getAsLong();
   }
 
   /** The current page in another language. */

@@ -25,8 +25,9 @@ public final class Server {
   /**
    * Only this origin's files; no inline script. The one inline style allowed, by its hash, is the
    * request-indicator rule htmx 2.0.8 adds to the head on load (it changes with htmx's version).
+   * Images may also be data: URIs, which is how Bootstrap draws a select's arrow and a checkbox's tick.
    */
-  static final String CSP = "default-src 'self'; "
+  static final String CSP = "default-src 'self'; img-src 'self' data:; "
       + "style-src 'self' 'sha256-faU7yAF8NxuMTNEwVmBz+VcYeIoBQ2EMHW3WaVxCvnk='; frame-ancestors 'none'";
 
   private Server() {}
@@ -34,6 +35,8 @@ public final class Server {
   public static Javalin create(Node node, Users users) {
     OpenApi openApi = new OpenApi();
     Web web = new Web(users, new Assets());
+    web.unreadNotices = new accord.notify.Inbox(node.db().jdbi())::unread;
+    web.assets.add("casework.js", "static/casework.js");
     SignInThrottle throttle = new SignInThrottle(node.clock());
     List<Route> routes =
         Routes.all(
@@ -48,12 +51,23 @@ public final class Server {
             new accord.ledger.EntryPages(node.db().jdbi(), web),
             new accord.user.UserPages(users, web),
             new accord.incident.IncidentApi(node),
-            new accord.health.HealthHandlers(node, web));
+            new accord.notify.InboxPages(new accord.notify.Inbox(node.db().jdbi()), web),
+            new accord.notify.NotifyAdmin(node.db().jdbi(), node.clock(), web),
+            new accord.incident.DuplicatesApi(node, web),
+            new accord.incident.ImportPages(node, web),
+            new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())),
+            new accord.health.HealthHandlers(node, web),
+            new accord.casework.Casework(node, web),
+            new accord.gazetteer.GazetteerApi(node.gazetteer()),
+            new accord.incident.IncidentPages(node, web),
+            new accord.engagement.EngagementPages(new accord.engagement.EngagementCommands(node, node.escalatedCases()), web),
+            new accord.gazetteer.GazetteerPages(node.gazetteer(), web));
     openApi.routes(routes);
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(EntryCodec.JSON, false));
           config.http.maxRequestSize = 1_000_000L;
+          config.jetty.multipartConfig.maxFileSize(accord.incident.ImportPages.MAX_UPLOAD, io.javalin.config.SizeUnit.BYTES);
           // Pages, styles and tiles travel compressed: officers often work over slow links.
           config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
           config.startup.showJavalinBanner = false;

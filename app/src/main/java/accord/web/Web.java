@@ -23,6 +23,8 @@ public final class Web {
 
   final Users users;
   final Assets assets;
+  /** Counts a user's unread notices for the navbar badge (set by the server from the inbox). */
+  public java.util.function.ToLongFunction<User> unreadNotices = u -> 0;
 
   public Web(Users users, Assets assets) {
     this.users = users;
@@ -41,7 +43,9 @@ public final class Web {
   Page page(Context ctx, String titleKey) {
     I18n.Messages m = I18n.messages(lang(ctx));
     User u = Access.user(ctx);
-    return new Page(m, u, csrfToken(ctx), assets, ctx.path(), m.t(titleKey));
+    Page p = new Page(m, u, csrfToken(ctx), assets, ctx.path(), m.t(titleKey));
+    p.unread = () -> unreadNotices.applyAsLong(u);
+    return p;
   }
 
   /** The CSRF token the current browser's forms must carry. */

@@ -69,7 +69,7 @@ class CliTest {
     assertThat(run("", "export", "--data", data, "--accord", "kabul-2025", "--out", archive.toString()).code()).isZero();
     Run ok = run("", "verify", "--archive", archive.toString(), "--log-key", logKey);
     assertThat(ok.code()).as(ok.out()).isZero();
-    assertThat(ok.out()).contains("verified: 1 entries");
+    assertThat(ok.out()).contains("verified: 5 entries"); // the accord and its four bodies
 
     Run local = run("", "verify", "--local", "--data", data, "--accord", "kabul-2025");
     assertThat(local.code()).as(local.out()).isZero();

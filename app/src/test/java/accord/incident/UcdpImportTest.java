@@ -90,6 +90,29 @@ class UcdpImportTest {
         assertThat(report.get("fatalities").has("low")).as(where + ": the extract has no low estimate").isFalse();
         assertThat(report.get("fatalities").has("high")).as(where + ": the extract has no high estimate").isFalse();
         assertThat(report.get("actors").findValuesAsText("name")).as(where).containsExactly(want.get("side_a"), want.get("side_b"));
+        // The extract's article and its dates become the report's source and text.
+        String article = want.get("source_art");
+        JsonNode source = report.get("sources").get(0);
+        assertThat(source.get("outlet").asText()).as(where).isEqualTo(article.length() > 1000 ? article.substring(0, 1000) : article);
+        String firstDate = want.get("source_dat").split(";")[0].trim();
+        if (firstDate.length() >= 10 && firstDate.substring(0, 10).matches("\\d{4}-\\d{2}-\\d{2}")) {
+          assertThat(source.get("date").asText()).as(where).isEqualTo(firstDate.substring(0, 10));
+        } else {
+          assertThat(source.has("date")).as(where).isFalse();
+        }
+        assertThat(report.get("text").asText()).as(where).isEqualTo(article);
+        int violence = want.get("side_b").equalsIgnoreCase("Civilians") ? 3 : want.get("side_a").startsWith("Government of") ? 1 : 2;
+        assertThat(report.get("ucdp_violence").asInt()).as(where).isEqualTo(violence);
+      }
+      // Every row, not only the sample: its date, place and toll are the file's.
+      for (CSVRecord want : rows) {
+        JsonNode got = incident(node, want.get("id"));
+        String where = "UCDP " + want.get("id") + " (record " + want.getRecordNumber() + ")";
+        assertThat(got.get("date").asText()).as(where).isEqualTo(want.get("date_start"));
+        assertThat(got.get("place").get("lat").asDouble()).as(where).isEqualTo(Double.parseDouble(want.get("latitude")));
+        assertThat(got.get("place").get("lon").asDouble()).as(where).isEqualTo(Double.parseDouble(want.get("longitude")));
+        assertThat(got.get("fatalities_best").asLong()).as(where)
+            .isEqualTo(Long.parseLong(want.get("deaths_a")) + Long.parseLong(want.get("deaths_b")));
       }
       JsonNode first = incident(node, "146881"); // Government of Afghanistan against UIFSA, 2001
       assertThat(first.get("event_type").asText()).isEqualTo("battles");

@@ -1,0 +1,97 @@
+package accord.gazetteer;
+
+import java.util.List;
+
+/** Distances on the Earth and point-in-polygon tests; coordinates are {lon, lat} in degrees. */
+public final class Geo {
+  /** The mean Earth radius (IUGG), in km. */
+  public static final double EARTH_KM = 6371.0088;
+
+  private Geo() {}
+
+  /** Great-circle distance by the haversine formula. */
+  public static double km(double lat1, double lon1, double lat2, double lon2) {
+    double p1 = Math.toRadians(lat1);
+    double p2 = Math.toRadians(lat2);
+    double dp = p2 - p1;
+    double dl = Math.toRadians(lon2 - lon1);
+    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  /**
+   * Distance from a point to the nearest point of a set of polylines. Each segment is looked at in
+   * a plane centred on the point (x = Δlon·cos lat, y = Δlat), where the nearest point of the
+   * segment is found by projection; the distance to that point is then measured on the sphere.
+   * Boundary segments are a few km long, so the plane's error is far below the lines' own accuracy.
+   */
+  public static double kmToLines(double lat, double lon, List<double[][]> lines) {
+    double best = Double.POSITIVE_INFINITY;
+    double k = Math.cos(Math.toRadians(lat));
+    for (double[][] line : lines) {
+      for (int i = 0; i + 1 < line.length; i++) {
+        double ax = (line[i][0] - lon) * k;
+        double ay = line[i][1] - lat;
+        double bx = (line[i + 1][0] - lon) * k;
+        double by = line[i + 1][1] - lat;
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+        double nLon = line[i][0] + t * (line[i + 1][0] - line[i][0]);
+        double nLat = line[i][1] + t * (line[i + 1][1] - line[i][1]);
+        best = Math.min(best, km(lat, lon, nLat, nLon));
+      }
+      if (line.length == 1) {
+        best = Math.min(best, km(lat, lon, line[0][1], line[0][0]));
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Whether a polygon (outer ring then holes) contains a point, by even-odd ray casting over all
+   * its rings: a point in a hole crosses the hole's ring as well, so it counts as outside.
+   */
+  public static boolean contains(double[][][] polygon, double lat, double lon) {
+    boolean inside = false;
+    for (double[][] ring : polygon) {
+      for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        double xi = ring[i][0];
+        double yi = ring[i][1];
+        double xj = ring[j][0];
+        double yj = ring[j][1];
+        if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
+          inside = !inside;
+        }
+      }
+    }
+    return inside;
+  }
+
+  /** The area-weighted centre of a ring (shoelace formula), or its first point if it has no area. */
+  public static double[] centroid(double[][] ring) {
+    double a = 0;
+    double cx = 0;
+    double cy = 0;
+    for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      double f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+      a += f;
+      cx += (ring[j][0] + ring[i][0]) * f;
+      cy += (ring[j][1] + ring[i][1]) * f;
+    }
+    if (Math.abs(a) < 1e-12) {
+      return ring[0].clone();
+    }
+    return new double[] {cx / (3 * a), cy / (3 * a)};
+  }
+
+  /** The absolute planar area of a ring in square degrees, to pick a multipolygon's main part. */
+  public static double area(double[][] ring) {
+    double a = 0;
+    for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      a += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    }
+    return Math.abs(a / 2);
+  }
+}

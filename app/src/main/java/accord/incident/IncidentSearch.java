@@ -1,0 +1,129 @@
+package accord.incident;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Full-text search over the register in all four languages. Text is normalised the same way when
+ * it is indexed and when it is searched: Latin case and diacritics fold ("Jalālābād" is
+ * "jalalabad"), Arabic-script letter variants unify (Arabic and Persian yeh and kaf, the hehs and
+ * teh marbuta, hamza carriers), harakat, tatweel and zero-width joiners go, and Eastern digits read
+ * as ASCII. Each report or account is one search row (its place, actors and text); a query matches
+ * a row holding every query word as a word prefix.
+ */
+public final class IncidentSearch {
+  /** At most this many words of a query are used; more only narrows what is already narrow. */
+  static final int MAX_TERMS = 8;
+
+  private IncidentSearch() {}
+
+  /** The normalised words of a text, in order, each once. */
+  public static List<String> terms(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    StringBuilder word = new StringBuilder();
+    String folded = fold(text);
+    for (int i = 0; i < folded.length(); ) {
+      int cp = folded.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        word.appendCodePoint(cp);
+      } else if (word.length() > 0) {
+        out.add(word.toString());
+        word.setLength(0);
+      }
+    }
+    if (word.length() > 0) {
+      out.add(word.toString());
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Case, compatibility forms and marks folded away; Arabic-script variants mapped to one letter. */
+  static String fold(String s) {
+    // NFKC turns Arabic presentation forms into letters; NFD then splits off every mark (Latin
+    // accents, harakat, the hamza of أ ؤ ئ ۀ), which are dropped.
+    String d = Normalizer.normalize(Normalizer.normalize(s, Normalizer.Form.NFKC), Normalizer.Form.NFD);
+    StringBuilder b = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); ) {
+      int cp = d.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || cp == 0x0640
+          || cp == 0x200C || cp == 0x200D || cp == 0x200F || cp == 0x200E) {
+        continue;
+      }
+      b.appendCodePoint(letter(cp));
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static int letter(int cp) {
+    return switch (cp) {
+      case 0x064A, 0x0649, 0x06D2, 0x06D0 -> 0x06CC; // Arabic yeh, alef maksura, yeh barree, e -> Persian yeh
+      case 0x0643 -> 0x06A9; // Arabic kaf -> keheh
+      case 0x0629, 0x06C1, 0x06C3, 0x06D5, 0x06BE -> 0x0647; // teh marbuta, Urdu hehs, ae -> heh
+      case 0x0671 -> 0x0627; // alef wasla -> alef
+      case 0x06BA -> 0x0646; // Urdu noon ghunna -> noon
+      default -> {
+        if (cp >= 0x0660 && cp <= 0x0669) {
+          yield '0' + (cp - 0x0660);
+        }
+        if (cp >= 0x06F0 && cp <= 0x06F9) {
+          yield '0' + (cp - 0x06F0);
+        }
+        yield cp;
+      }
+    };
+  }
+
+  /** The search row's text for one report or account: its place names, actor names and text. */
+  static String document(Report r) {
+    List<String> parts = new ArrayList<>();
+    Report.Place p = r.place();
+    for (String s : new String[] {p.country(), p.admin1(), p.admin2(), p.location(), r.text()}) {
+      if (s != null) {
+        parts.add(s);
+      }
+    }
+    for (Report.Actor a : r.actors()) {
+      parts.add(a.name());
+    }
+    return String.join(" ", terms(String.join(" ", parts)));
+  }
+
+  /** Stores the search row of a report or account (called by the projection, in its transaction). */
+  static void index(Handle h, String accord, long idx, long incident, Report r) {
+    h.createUpdate("INSERT INTO incident_search (accord, idx, incident, doc) VALUES (:a, :idx, :i, :doc)")
+        .bind("a", accord).bind("idx", idx).bind("i", incident).bind("doc", document(r)).execute();
+  }
+
+  /** The engine's match expression for a query's words, or null when it has none. */
+  static String match(String query, boolean sqlite) {
+    List<String> t = terms(query);
+    if (t.isEmpty()) {
+      return null;
+    }
+    List<String> use = t.subList(0, Math.min(t.size(), MAX_TERMS));
+    // Words hold only letters and digits, so neither syntax can be injected; the match string is
+    // bound as a parameter all the same.
+    return sqlite
+        ? String.join(" AND ", use.stream().map(w -> "\"" + w + "\"*").toList())
+        : String.join(" & ", use.stream().map(w -> w + ":*").toList());
+  }
+
+  /** The SQL condition an incident {@code i} meets when a row about it matches {@code :q}. */
+  static String condition(boolean sqlite) {
+    return sqlite
+        ? "i.id IN (SELECT s.incident FROM incident_search s WHERE incident_search MATCH :q AND s.accord = :accord)"
+        : "i.id IN (SELECT s.incident FROM incident_search s WHERE to_tsvector('simple', s.doc) @@ to_tsquery('simple', :q)"
+            + " AND s.accord = :accord)";
+  }
+}
