@@ -8,16 +8,15 @@ const PALETTE = ["#1b6e3a", "#b3261e", "#6c757d", "#adb5bd", "#0d6efd", "#fd7e14
 function healthChart(el, option, rtl) {
   const font = getComputedStyle(document.body).fontFamily;
   const chart = echarts.init(el, null, { renderer: "svg" });
-  option.textStyle = { fontFamily: font };
+  option.textStyle = { fontFamily: font, fontSize: 13 };
   option.color = PALETTE;
   option.animation = false;
   option.tooltip = { trigger: "axis" };
-  option.legend = Object.assign({ top: 0 }, option.legend || {});
-  option.grid = { left: 48, right: 48, top: 40, bottom: 40, containLabel: true };
-  if (rtl) {
-    option.xAxis.inverse = true;
-    option.legend.right = 0;
-  }
+  // The chart box is laid out left to right (ECharts places its own text); the month axis is mirrored instead.
+  option.legend = { bottom: 0, itemGap: 24, align: rtl ? "right" : "left", textStyle: { fontFamily: font } };
+  option.grid = { left: 16, right: 16, top: 16, bottom: 56, containLabel: true };
+  option.xAxis.inverse = rtl;
+  option.yAxis.position = rtl ? "right" : "left";
   chart.setOption(option);
   window.addEventListener("resize", () => chart.resize());
   window.addEventListener("beforeprint", () => chart.resize());
@@ -25,28 +24,25 @@ function healthChart(el, option, rtl) {
   return chart;
 }
 
-function incidentsChart(el, d) {
-  const series = [];
-  for (const s of d.incidents.series) {
-    series.push({ name: s.name + " · " + d.incidents.incidents, type: "bar", stack: "incidents", data: s.incidents });
-  }
-  for (const s of d.incidents.series) {
-    series.push({ name: s.name + " · " + d.incidents.fatalities, type: "line", yAxisIndex: 1, data: s.fatalities });
-  }
+// One stacked bar per month, a segment per side: incidents in one chart, deaths in the other.
+function stackedBySide(el, d, field) {
   healthChart(el, {
     xAxis: { type: "category", data: d.months },
-    yAxis: [
-      { type: "value", name: d.incidents.incidents, minInterval: 1, position: d.rtl ? "right" : "left" },
-      { type: "value", name: d.incidents.fatalities, minInterval: 1, position: d.rtl ? "left" : "right" },
-    ],
-    series: series,
+    yAxis: { type: "value", minInterval: 1 },
+    series: d.incidents.series.map((s) => ({ name: s.name, type: "bar", stack: field, data: s[field] })),
   }, d.rtl);
+  if (d.rtl) {
+    // Legend items run from the right, first side first, as the reader reads.
+    echarts.getInstanceByDom(el).setOption({ legend: { data: d.incidents.series.map((s) => s.name).reverse() } });
+  }
 }
 
 document.addEventListener("DOMContentLoaded", () => {
   const holder = document.getElementById("health-charts");
   if (!holder || typeof echarts === "undefined") return;
   const d = JSON.parse(holder.dataset.figures);
-  const inc = document.getElementById("health-chart-incidents");
-  if (inc) incidentsChart(inc, d);
+  const incidents = document.getElementById("health-chart-incidents");
+  if (incidents) stackedBySide(incidents, d, "incidents");
+  const deaths = document.getElementById("health-chart-deaths");
+  if (deaths) stackedBySide(deaths, d, "fatalities");
 });

@@ -37,7 +37,7 @@ final class HealthCommand implements Callable<Integer> {
     }
     try (Node n = node.open()) {
       Period p = Period.of(from, to, n.clock());
-      HealthFigures f = n.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, n.clock().instant()))
+      HealthFigures f = n.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, p.asOf(n.clock())))
           .orElseThrow(() -> new IllegalArgumentException("no accord " + accord));
       System.out.println(f.title() + ": " + p.from() + " to " + p.to());
       print(f);

@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     try (Node n = node.open()) {
       Period p = Period.of(from, to, n.clock());
-      HealthFigures f = n.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, n.clock().instant()))
+      HealthFigures f = n.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, p.asOf(n.clock())))
           .orElseThrow(() -> new IllegalArgumentException("no accord " + accord));
       byte[] pdf = HealthReport.render(f, lang);
       // Written beside the target and moved into place, so a reader never sees half a file.

@@ -14,7 +14,9 @@ import java.util.Map;
  * Urdu's and Pashto's own letters (ی ہ ے ں ټ ړ ...) unjoined, so the forms are worked out here
  * from the Unicode Character Database itself: each letter's joining type decides its form, and
  * the presentation-form characters' decompositions ({@code <medial> 06CC}) say which character
- * draws it. Letters with no presentation form in Unicode keep their base character.
+ * draws it. Letters with no presentation form in Unicode (Pashto's ټ ډ ړ ږ ښ ځ څ ې ۍ, among
+ * others) keep their base character, drawn alone, and count as non-joining for their neighbours,
+ * so no letter reaches out to a join that is not drawn.
  */
 public final class ArabicForms {
   private static final int ISOLATED = 0;
@@ -114,15 +116,21 @@ public final class ArabicForms {
   }
 
   private static boolean joinsToNext(int c) {
-    int t = c < 0 ? UCharacter.JoiningType.NON_JOINING : joiningType(c);
+    int t = c < 0 || lacksForms(c) ? UCharacter.JoiningType.NON_JOINING : joiningType(c);
     return t == UCharacter.JoiningType.DUAL_JOINING || t == UCharacter.JoiningType.JOIN_CAUSING
         || t == UCharacter.JoiningType.LEFT_JOINING;
   }
 
   private static boolean joinsToPrevious(int c) {
-    int t = joiningType(c);
+    int t = lacksForms(c) ? UCharacter.JoiningType.NON_JOINING : joiningType(c);
     return t == UCharacter.JoiningType.DUAL_JOINING || t == UCharacter.JoiningType.JOIN_CAUSING
         || t == UCharacter.JoiningType.RIGHT_JOINING;
+  }
+
+  /** An Arabic-script letter that joins in writing but has no presentation forms to draw it joined. */
+  private static boolean lacksForms(int c) {
+    return c >= 0x0600 && c <= 0x06FF && !FORMS.containsKey(c) && joiningType(c) != UCharacter.JoiningType.TRANSPARENT
+        && joiningType(c) != UCharacter.JoiningType.JOIN_CAUSING;
   }
 
   private static int joiningType(int c) {

@@ -111,7 +111,7 @@ public final class HealthHandlers {
       throw new HttpResponseException(400, r.getMessage());
     }
     Period p = new Period(asked.from(), asked.to());
-    HealthFigures f = node.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, node.clock().instant()))
+    HealthFigures f = node.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, p.asOf(node.clock())))
         .orElseThrow(() -> new HttpResponseException(404, "no accord " + accord));
     String sha = HealthReport.sha256(HealthReport.render(f, asked.lang()));
     if (form && ctx.formParam("sha256") == null) {
@@ -158,7 +158,7 @@ public final class HealthHandlers {
     } catch (IllegalArgumentException e) {
       throw new HttpResponseException(400, e.getMessage());
     }
-    return node.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, node.clock().instant()))
+    return node.db().jdbi().withHandle(h -> HealthFigures.load(h, accord, p, p.asOf(node.clock())))
         .orElseThrow(() -> new HttpResponseException(404, "no accord " + accord));
   }
 }

@@ -43,6 +43,17 @@ public record Period(LocalDate from, LocalDate to) {
     return months(from, to);
   }
 
+  /**
+   * The moment clocks are judged at for this period: the end of its last day, or now if that is
+   * still to come. A period that has ended always gives the same figures, so its report is the
+   * same document whenever, and by whichever party, it is rendered.
+   */
+  public java.time.Instant asOf(Clock clock) {
+    java.time.Instant end = to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    java.time.Instant now = clock.instant();
+    return now.isBefore(end) ? now : end;
+  }
+
   public boolean contains(LocalDate d) {
     return !d.isBefore(from) && !d.isAfter(to);
   }

@@ -103,7 +103,31 @@ class HealthReportTest {
         }
         // Not blank: the title's band of the first page is inked.
         BufferedImage first = render.renderImageWithDPI(0, 72);
-        assertThat(countPixels(first.getSubimage(0, 30, first.getWidth(), 40), HealthReportTest::dark)).isGreaterThan(300);
+        assertThat(countPixels(first.getSubimage(0, 40, first.getWidth(), 40), HealthReportTest::dark)).as("inked pixels of the title").isGreaterThan(300);
+      }
+    }
+  }
+
+  @Test
+  void pashtoAndDariHaveEveryGlyph() throws Exception {
+    try (TestServer s = new TestServer(Engines.SQLITE, dir)) {
+      HealthSeed.incidents(s);
+      String token = s.login("af.liaison");
+      Files.createDirectories(OUT);
+      for (String lang : new String[] {"ps", "fa-AF"}) {
+        var r = s.get(API + "&lang=" + lang, token);
+        assertThat(r.status()).isEqualTo(200);
+        Files.write(OUT.resolve("health-" + lang + ".pdf"), r.body());
+        try (PDDocument doc = Loader.loadPDF(r.body())) {
+          for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+            assertThat(glyphs(doc, page).stream().filter(HealthReportTest::isNotdef).count()).as(lang + " page " + page).isZero();
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(page - 1, 110), "png",
+                OUT.resolve("health-" + lang + "-" + page + ".png").toFile());
+          }
+          // The summary's place names, as the bundle spells them, are on the page.
+          String drawn = base(glyphs(doc, 1).stream().map(TextPosition::getUnicode).reduce("", String::concat));
+          assertThat(drawn).contains(new StringBuilder(I18n.messages(lang).t("health.country.AF")).reverse().toString());
+        }
       }
     }
   }

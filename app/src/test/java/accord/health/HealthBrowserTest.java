@@ -1,0 +1,169 @@
+package accord.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import accord.Engines;
+import accord.node.Demo;
+import accord.web.I18n;
+import accord.web.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The health page in Debian's Chromium (headless, kept off the network): the charts draw, the page
+ * reads right to left in Urdu, a party signs the report from the page; screenshots of the page in
+ * English and Urdu go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HealthBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Pattern UNTRANSLATED = Pattern.compile("\\[[a-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+\\]");
+  static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+  static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+  @TempDir static Path dir;
+  TestServer server;
+  ChromeDriverService service;
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  @BeforeAll
+  void start() throws IOException {
+    if (!browserInstalled()) {
+      return;
+    }
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    DEVTOOLS_LOG.setLevel(Level.SEVERE);
+    server = new TestServer(Engines.SQLITE, dir.resolve("node"));
+    HealthSeed.incidents(server);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--window-size=1280,900",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
+        "--disable-extensions", "--disable-default-apps", "--no-default-browser-check", "--no-pings",
+        "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,MediaRouter",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+    options.setExperimentalOption("prefs", Map.of(
+        "credentials_enable_service", false,
+        "profile.password_manager_enabled", false,
+        "profile.password_manager_leak_detection", false));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+        .withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  List<String> consoleErrors() {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/favicon.ico ")) {
+        errors.add(e.getMessage());
+      }
+    }
+    return errors;
+  }
+
+  @Test
+  void theHealthPageDrawsItsChartsInEnglishAndUrduAndAPartySignsTheReport() throws IOException {
+    assumeTrue(browserInstalled(),
+        "browser tests skipped: they need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+    Files.createDirectories(SCREENSHOTS);
+    browser.get(server.base + "/login");
+    browser.findElement(By.id("username")).sendKeys("pk.liaison");
+    browser.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlToBe(server.base + "/"));
+
+    // From the accord's home page, through its link.
+    browser.get(server.base + "/accords/kabul-2025?lang=en");
+    browser.findElement(By.cssSelector("a[href='/accords/kabul-2025/health']")).click();
+    wait.until(d -> d.findElement(By.id("health-chart-incidents")).getAttribute("data-rendered") != null);
+    browser.get(server.base + "/accords/kabul-2025/health?" + HealthSeed.PERIOD + "&lang=en");
+    for (String lang : List.of("en", "ur")) {
+      browser.get(server.base + "/accords/kabul-2025/health?" + HealthSeed.PERIOD + "&lang=" + lang);
+      wait.until(d -> "yes".equals(d.findElement(By.id("health-chart-incidents")).getAttribute("data-rendered")));
+      assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo(lang.equals("en") ? "ltr" : "rtl");
+      // ECharts drew bars and lines as SVG.
+      assertThat(browser.findElements(By.cssSelector("#health-chart-incidents svg path"))).as(lang).hasSizeGreaterThan(10);
+      wait.until(d -> "yes".equals(d.findElement(By.id("health-chart-deaths")).getAttribute("data-rendered")));
+      assertThat(browser.findElement(By.id("health-incident-total")).getText()).isEqualTo("7");
+      assertThat(browser.findElement(By.id("health-fatality-total")).getText()).isEqualTo("20");
+      String body = browser.findElement(By.tagName("body")).getText();
+      assertThat(UNTRANSLATED.matcher(body).results().map(MatchResult::group).toList()).as(lang).isEmpty();
+      assertThat(browser.findElement(By.id("health-summary")).getText()).startsWith(
+          I18n.messages(lang).t("health.summary.incidents", Calendars.date(java.time.LocalDate.parse(HealthSeed.FROM), lang),
+              Calendars.date(java.time.LocalDate.parse(HealthSeed.TO), lang), 7, "").substring(0, 20));
+      assertThat(consoleErrors()).as(lang).isEmpty();
+      screenshot("health-" + lang + ".png");
+    }
+
+    // Print: no navigation, no forms; the charts stay.
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    assertThat(browser.findElement(By.tagName("nav")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.cssSelector("form.health-period")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("health-chart-incidents")).isDisplayed()).isTrue();
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+    // Pakistan signs the Urdu report from the page; the page then lists the signature.
+    var sign = browser.findElement(By.cssSelector("form.health-sign button"));
+    sign.sendKeys(org.openqa.selenium.Keys.ENTER); // from the keyboard: the full-page captures leave the pointer's viewport stretched
+    wait.until(d -> !d.findElements(By.id("health-signed")).isEmpty());
+    assertThat(browser.findElement(By.id("health-signed")).getText()).contains("پاکستان");
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  void screenshot(String name) throws IOException {
+    List<Number> size = (List<Number>) browser.executeScript(
+        "return [window.innerWidth, document.documentElement.scrollHeight]");
+    Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+        "width", size.get(0).doubleValue(), "height", Math.min(size.get(1).doubleValue(), 6000));
+    Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+    Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+  }
+}
