@@ -114,14 +114,18 @@ for engine in $ENGINES; do
       "map data (GeoJSON)|/api/accords/kabul-2025/incidents.geojson" \
       "monthly chart|/api/accords/kabul-2025/incidents/timeline"; do
     name=${target%%|*}; path=${target#*|}
-    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE$path")
+    status=$(curl -s -m 300 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE$path" || echo "no answer in 300 s:")
     if [ "$status" != "200" ]; then
       READ_ROWS+=("| $engine | $name | \`$path\` | answered $status: not measured | |")
       continue
     fi
-    out=$(wrk -t1 -c4 -d"${SECONDS_EACH}s" -H "Authorization: Bearer $TOKEN" -s "$WORK/p95.lua" "$BASE$path" | grep '^P95')
+    out=$(wrk -t1 -c4 -d"${SECONDS_EACH}s" --timeout 30s -H "Authorization: Bearer $TOKEN" -s "$WORK/p95.lua" "$BASE$path" | grep '^P95')
     read -r _ p95 _ req _ err <<<"$out"
-    READ_ROWS+=("| $engine | $name | \`$path\` | $p95 ms | $req requests in ${SECONDS_EACH} s, $err errors |")
+    if [ "$req" = "0" ]; then
+      READ_ROWS+=("| $engine | $name | \`$path\` | no request finished in ${SECONDS_EACH} s | |")
+    else
+      READ_ROWS+=("| $engine | $name | \`$path\` | $p95 ms | $req requests in ${SECONDS_EACH} s, $err errors |")
+    fi
   done
   exec 3>&-
   wait "$SERVER_PID" || true

@@ -88,6 +88,10 @@ public final class ImportPath {
       if (pg != null) {
         pg.close();
       }
+      // The node's files are gigabytes at a million rows: leave nothing behind.
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 
