@@ -41,25 +41,35 @@ final class IncidentIndex {
   static void apply(Handle h, String accord, long idx, long incident, boolean report, Report r) {
     IncidentSearch.index(h, accord, idx, incident, r);
     if (report) {
-      h.createUpdate("INSERT INTO incident_month (accord, month, grp, event_type, incidents, fatalities)"
-              + " VALUES (:a, :m, :g, :t, 1, :f) ON CONFLICT (accord, month, grp, event_type) DO UPDATE SET"
-              + " incidents = incident_month.incidents + 1, fatalities = incident_month.fatalities + excluded.fatalities")
-          .bind("a", accord).bind("m", r.date().substring(0, 7)).bind("g", group(r)).bind("t", r.eventType())
-          .bind("f", r.fatalities().best() == null ? 0L : r.fatalities().best()).execute();
+      exec(h, "INSERT INTO incident_month (accord, month, grp, event_type, incidents, fatalities) VALUES (?, ?, ?, ?, 1, ?)"
+              + " ON CONFLICT (accord, month, grp, event_type) DO UPDATE SET incidents = incident_month.incidents + 1,"
+              + " fatalities = incident_month.fatalities + excluded.fatalities",
+          accord, r.date().substring(0, 7), group(r), r.eventType(), r.fatalities().best() == null ? 0L : r.fatalities().best());
       Double lat = r.place().lat();
       Double lon = r.place().lon();
       if (lat != null && lon != null) {
         for (int z : CELL_LEVELS) {
           double cell = cellDegrees(z);
-          h.createUpdate("INSERT INTO incident_cell (accord, z, cy, cx, event_type, incidents, lat_sum, lon_sum)"
-                  + " VALUES (:a, :z, :cy, :cx, :t, 1, :lat, :lon) ON CONFLICT (accord, z, cy, cx, event_type) DO UPDATE SET"
+          exec(h, "INSERT INTO incident_cell (accord, z, cy, cx, event_type, incidents, lat_sum, lon_sum)"
+                  + " VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (accord, z, cy, cx, event_type) DO UPDATE SET"
                   + " incidents = incident_cell.incidents + 1, lat_sum = incident_cell.lat_sum + excluded.lat_sum,"
-                  + " lon_sum = incident_cell.lon_sum + excluded.lon_sum")
-              .bind("a", accord).bind("z", z).bind("cy", (long) Math.floor((lat + 90) / cell))
-              .bind("cx", (long) Math.floor((lon + 180) / cell)).bind("t", r.eventType()).bind("lat", lat).bind("lon", lon)
-              .execute();
+                  + " lon_sum = incident_cell.lon_sum + excluded.lon_sum",
+              accord, z, (long) Math.floor((lat + 90) / cell), (long) Math.floor((lon + 180) / cell), r.eventType(), lat, lon);
         }
       }
+    }
+  }
+
+  /** Runs one of the write path's statements, prepared once per batch (see LogStore.prepared). */
+  static void exec(Handle h, String sql, Object... values) {
+    java.sql.PreparedStatement ps = accord.ledger.LogStore.prepared(h, sql);
+    try {
+      for (int i = 0; i < values.length; i++) {
+        ps.setObject(i + 1, values[i]);
+      }
+      ps.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot store incident index rows: " + e.getMessage(), e);
     }
   }
 

@@ -146,7 +146,7 @@ public final class IncidentQuery {
   /** The points of a view, newest first, at most {@code limit} of them. */
   public static List<Point> points(Handle h, String accord, Filter f, Bbox box, int limit) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds) + inBox(box, binds);
+    String where = where(h, accord, f, binds, !box.equals(Bbox.WORLD)) + inBox(box, binds);
     binds.put("limit", limit);
     return h.createQuery("SELECT i.id, i.date, i.event_type, i.sub_event_type, i.fatalities_best, i.admin1, i.admin2,"
             + " i.location, i.lat, i.lon FROM incident i WHERE " + where + " ORDER BY i.date DESC, i.id DESC LIMIT :limit")
@@ -160,7 +160,7 @@ public final class IncidentQuery {
   /** How many incidents of a view have coordinates, counting no further than {@code cap} + 1. */
   public static long pointsUpTo(Handle h, String accord, Filter f, Bbox box, long cap) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds) + inBox(box, binds);
+    String where = where(h, accord, f, binds, !box.equals(Bbox.WORLD)) + inBox(box, binds);
     binds.put("cap", cap + 1);
     return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM incident i WHERE " + where + " LIMIT :cap) t")
         .bindMap(binds).mapTo(Long.class).one();
@@ -172,7 +172,7 @@ public final class IncidentQuery {
    */
   public static List<Cell> cells(Handle h, String accord, Filter f, Bbox box, double cell) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds) + inBox(box, binds);
+    String where = where(h, accord, f, binds, !box.equals(Bbox.WORLD)) + inBox(box, binds);
     binds.put("cell", cell);
     boolean sqlite = sqlite(h);
     // Coordinates shifted to be positive, so truncation is the floor on both engines.
@@ -316,22 +316,32 @@ public final class IncidentQuery {
   }
 
   private static String where(Handle h, String accord, Filter f, Map<String, Object> binds) {
+    return where(h, accord, f, binds, false);
+  }
+
+  /**
+   * The filter as SQL. For a map view ({@code view}), SQLite is kept off the date, type, admin
+   * and fatalities indexes (a unary + makes a term unindexable there) so the coordinates index,
+   * which bounds a small view, drives the query; PostgreSQL's planner weighs them well by itself.
+   */
+  private static String where(Handle h, String accord, Filter f, Map<String, Object> binds, boolean view) {
+    String p = view && sqlite(h) ? "+" : "";
     StringBuilder w = new StringBuilder("i.accord = :accord");
     binds.put("accord", accord);
     if (f.from() != null) {
-      w.append(" AND i.date >= :from");
+      w.append(" AND " + p + "i.date >= :from");
       binds.put("from", f.from());
     }
     if (f.to() != null) {
-      w.append(" AND i.date <= :to");
+      w.append(" AND " + p + "i.date <= :to");
       binds.put("to", f.to());
     }
     if (f.admin1() != null) {
-      w.append(" AND LOWER(i.admin1) = :admin1");
+      w.append(" AND " + p + "LOWER(i.admin1) = :admin1");
       binds.put("admin1", f.admin1().toLowerCase(Locale.ROOT));
     }
     if (f.admin2() != null) {
-      w.append(" AND LOWER(i.admin2) = :admin2");
+      w.append(" AND " + p + "LOWER(i.admin2) = :admin2");
       binds.put("admin2", f.admin2().toLowerCase(Locale.ROOT));
     }
     if (f.group() != null) {
@@ -342,7 +352,7 @@ public final class IncidentQuery {
     }
     if (f.type() != null) {
       // Type and sub-type codes are distinct, so one column (and its index) answers.
-      w.append(EventTypes.type(f.type()).isPresent() ? " AND i.event_type = :type" : " AND i.sub_event_type = :type");
+      w.append(EventTypes.type(f.type()).isPresent() ? " AND " + p + "i.event_type = :type" : " AND " + p + "i.sub_event_type = :type");
       binds.put("type", f.type());
     }
     if (f.provision() != null) {
@@ -356,11 +366,11 @@ public final class IncidentQuery {
       binds.put("party", f.party());
     }
     if (f.fatalitiesMin() != null) {
-      w.append(" AND i.fatalities_best >= :fmin");
+      w.append(" AND " + p + "i.fatalities_best >= :fmin");
       binds.put("fmin", f.fatalitiesMin());
     }
     if (f.fatalitiesMax() != null) {
-      w.append(" AND i.fatalities_best <= :fmax");
+      w.append(" AND " + p + "i.fatalities_best <= :fmax");
       binds.put("fmax", f.fatalitiesMax());
     }
     if (f.q() != null) {

@@ -101,8 +101,8 @@ public final class IncidentSearch {
 
   /** Stores the search row of a report or account (called by the projection, in its transaction). */
   static void index(Handle h, String accord, long idx, long incident, Report r) {
-    h.createUpdate("INSERT INTO incident_search (accord, idx, incident, doc) VALUES (:a, :idx, :i, :doc)")
-        .bind("a", accord).bind("idx", idx).bind("i", incident).bind("doc", document(r)).execute();
+    IncidentIndex.exec(h, "INSERT INTO incident_search (accord, idx, incident, doc) VALUES (?, ?, ?, ?)",
+        accord, idx, incident, document(r));
   }
 
   /** The engine's match expression for a query's words, or null when it has none. */
