@@ -45,11 +45,11 @@ public final class CaseDemo {
     long id = append(node, CaseRules.FILE, "PK", "pk.liaison", filed, "en", body, List.of());
     append(node, CaseRules.ACKNOWLEDGE, "AF", "af.liaison", filed.plus(Duration.ofHours(20)), "fa-AF",
         move(id, "اطلاعیه دریافت شد؛ موضوع در حال بررسی است."), List.of(id));
-    ObjectNode respond = move(id, "Two suspects were arrested in Asadabad; the camp named will be closed.");
+    ObjectNode respond = move(id, "Two suspects were arrested in Asadabad and the compound named was searched.");
     respond.put("findings", "A group of eight used a compound near Dangam.");
     respond.putArray("actions")
         .add(action("arrest", "taken", "2025-05-08", "Asadabad", "Two suspects arrested."))
-        .add(action("camp_closure", "planned", "2025-06-01", "Dangam", "The compound will be closed."));
+        .add(action("raid", "taken", "2025-05-07", "Dangam", "The compound was searched; nobody was found."));
     append(node, CaseRules.RESPOND, "AF", "af.liaison", filed.plus(Duration.ofDays(6)), "en", respond, List.of(id));
     append(node, CaseRules.DISPUTE, "PK", "pk.liaison", filed.plus(Duration.ofDays(9)), "en",
         move(id, "Two arrests out of twelve attackers; the camp is still in use."), List.of(id));

@@ -29,7 +29,8 @@ public final class CasePages {
   public record Sides(List<CaseQuery.Step> notifying, List<CaseQuery.Step> notified, List<CaseQuery.Step> findings) {}
 
   public static final int PAGE_SIZE = 50;
-  private static final int QUEUE_SIZE = 200;
+  /** Rows shown per level: the list pages page through the rest. */
+  public static final int QUEUE_SIZE = 50;
 
   private final CaseDesk desk;
   private final Web web;
@@ -240,9 +241,9 @@ public final class CasePages {
     desk.node().db().jdbi().useHandle(h -> {
       for (int i = 0; i < a.ladder().size(); i++) {
         List<Row> rows = new ArrayList<>();
-        for (CaseState c : CaseQuery.queueCandidates(h, accord, i, now, QUEUE_SIZE)) {
+        for (CaseState c : CaseQuery.queueCandidates(h, accord, i, now, 4 * QUEUE_SIZE)) {
           CaseClocks.View v = CaseClocks.of(c, a, now);
-          if (v.levelNo() == i) {
+          if (v.levelNo() == i && rows.size() < QUEUE_SIZE) {
             rows.add(new Row(c, v));
           }
         }

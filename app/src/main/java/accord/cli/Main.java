@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       MeetingsCommand.class,
       ScoresCommand.class,
       HealthCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      CasesCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -165,6 +165,44 @@ public final class EngagementApi {
     created(ctx, Scores.ADJUDICATE, withId(pick(json(ctx), "score", "reasons", "decision"), "proposal", pathId(ctx, "score")));
   }
 
+  /**
+   * GET /api/accords/{id}/engagement?from&to: engagement in figures over a window of dates (both
+   * included; by default the 90 days up to today), as {@link EngagementFigures} defines them.
+   */
+  public void figures(Context ctx) {
+    String accord = accord(ctx);
+    LocalDate to = date(ctx, "to", today());
+    LocalDate from = date(ctx, "from", to.minusDays(89));
+    if (to.isBefore(from)) {
+      throw new HttpResponseException(400, "query parameter 'to' (" + to + ") is before 'from' (" + from + ")");
+    }
+    EngagementFigures.Figures f = read(h -> EngagementFigures.of(h, accord, from, to));
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("from", f.from().toString());
+    out.put("to", f.to().toString());
+    out.put("meetings_by_level", f.meetingsByLevel());
+    out.put("meetings_by_body", f.meetingsByBody());
+    out.put("meetings_expected_by_body", f.meetingsExpectedByBody());
+    out.put("actions", Map.of("due", f.actionsDue(), "done", f.actionsDone(), "overdue", f.actionsOverdue()));
+    out.put("decisions_adopted", f.decisionsAdopted());
+    out.put("exchanges_by_kind", f.exchangesByKind());
+    out.put("scores", f.scores());
+    out.put("roll_up", f.rollUp());
+    send(ctx, 200, out);
+  }
+
+  private static LocalDate date(Context ctx, String name, LocalDate dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      return LocalDate.parse(v.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new HttpResponseException(400, "query parameter '" + name + "' must be a date as YYYY-MM-DD");
+    }
+  }
+
   private void created(Context ctx, String type, ObjectNode body) {
     String accord = accord(ctx);
     String lang = ctx.attribute(LANG);

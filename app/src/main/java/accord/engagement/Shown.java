@@ -41,6 +41,19 @@ public final class Shown {
     return f.format(d);
   }
 
+  /** A body's cadence in words when it is a common one (monthly, quarterly…), else as the ISO period it is. */
+  public String cadence(String iso) {
+    String key = switch (iso) {
+      case "P1W", "P7D" -> "engagement.cadence.weekly";
+      case "P1M" -> "engagement.cadence.monthly";
+      case "P3M" -> "engagement.cadence.quarterly";
+      case "P6M" -> "engagement.cadence.halfyearly";
+      case "P1Y", "P12M" -> "engagement.cadence.yearly";
+      default -> null;
+    };
+    return key == null ? iso : m.t(key);
+  }
+
   public String percent(double p) {
     NumberFormat f = NumberFormat.getPercentInstance(ULocale.forLocale(Locale.forLanguageTag(m.lang())));
     f.setMinimumFractionDigits(1);

@@ -32,10 +32,18 @@ public final class Gazetteer {
   public static Gazetteer open(Jdbi jdbi, Clock clock) {
     Gazetteer g = new Gazetteer(jdbi, clock);
     if (g.setCount() == 0) {
-      List<Batch> bundled = Bundled.all();
+      List<Batch> bundled;
+      try {
+        bundled = Bundled.all();
+      } catch (IllegalStateException missing) {
+        // a jar built without app/web/node_modules: the node runs, with only what is imported
+        LOG.warn("gazetteer: no bundled sets ({}); import boundaries with `accord gazetteer import`", missing.getMessage());
+        bundled = List.of();
+      }
       try {
         String at = clock.instant().toString();
-        jdbi.useTransaction(h -> bundled.forEach(b -> Store.replace(h, b, at)));
+        List<Batch> sets = bundled;
+        jdbi.useTransaction(h -> sets.forEach(b -> Store.replace(h, b, at)));
         LOG.info("gazetteer: loaded the bundled sets ({} places)", bundled.stream().mapToInt(b -> b.places.size()).sum());
       } catch (RuntimeException e) {
         if (g.setCount() == 0) {

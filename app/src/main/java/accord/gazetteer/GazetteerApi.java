@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** The gazetteer's JSON API: search, locate, the outlines and the border line for the map, the sets loaded. */
 public final class GazetteerApi {
-  private static final Map<String, Double> TOLERANCE = Map.of("country", 0.005, "admin1", 0.003, "admin2", 0.002);
+  private static final Map<String, Double> TOLERANCE = Map.of("country", 0.005, "admin1", 0.004, "admin2", 0.006);
   private final Gazetteer gazetteer;
   /** Outlines served per level, kept until the index changes (an import makes a new one). */
   private final Map<String, Map.Entry<Index, byte[]>> outlines = new HashMap<>();

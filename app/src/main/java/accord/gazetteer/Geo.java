@@ -22,31 +22,42 @@ public final class Geo {
   /**
    * Distance from a point to the nearest point of a set of polylines. Each segment is looked at in
    * a plane centred on the point (x = Δlon·cos lat, y = Δlat), where the nearest point of the
-   * segment is found by projection; the distance to that point is then measured on the sphere.
-   * Boundary segments are a few km long, so the plane's error is far below the lines' own accuracy.
+   * segment is found by projection. The plane stretches with distance, so its nearest segment is
+   * only a candidate: every segment within 10% of the plane's best is measured again on the sphere
+   * (haversine to its nearest point) and the smallest of those is the answer.
    */
   public static double kmToLines(double lat, double lon, List<double[][]> lines) {
-    double best = Double.POSITIVE_INFINITY;
     double k = Math.cos(Math.toRadians(lat));
+    double bestPlane = Double.POSITIVE_INFINITY;
     for (double[][] line : lines) {
-      for (int i = 0; i + 1 < line.length; i++) {
-        double ax = (line[i][0] - lon) * k;
-        double ay = line[i][1] - lat;
-        double bx = (line[i + 1][0] - lon) * k;
-        double by = line[i + 1][1] - lat;
-        double dx = bx - ax;
-        double dy = by - ay;
-        double len2 = dx * dx + dy * dy;
-        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-        double nLon = line[i][0] + t * (line[i + 1][0] - line[i][0]);
-        double nLat = line[i][1] + t * (line[i + 1][1] - line[i][1]);
-        best = Math.min(best, km(lat, lon, nLat, nLon));
+      for (int i = 0; i < line.length; i++) {
+        bestPlane = Math.min(bestPlane, plane(lat, lon, k, line[i], line[Math.min(i + 1, line.length - 1)])[0]);
       }
-      if (line.length == 1) {
-        best = Math.min(best, km(lat, lon, line[0][1], line[0][0]));
+    }
+    double limit = bestPlane * 1.21 + 1e-12; // squared distances: 1.1²
+    double best = Double.POSITIVE_INFINITY;
+    for (double[][] line : lines) {
+      for (int i = 0; i < line.length; i++) {
+        double[] d = plane(lat, lon, k, line[i], line[Math.min(i + 1, line.length - 1)]);
+        if (d[0] <= limit) {
+          best = Math.min(best, km(lat, lon, d[2], d[1]));
+        }
       }
     }
     return best;
+  }
+
+  /** {squared planar distance, lon, lat} of the point of segment a–b nearest to (lat, lon). */
+  private static double[] plane(double lat, double lon, double k, double[] a, double[] b) {
+    double ax = (a[0] - lon) * k;
+    double ay = a[1] - lat;
+    double dx = (b[0] - a[0]) * k;
+    double dy = b[1] - a[1];
+    double len2 = dx * dx + dy * dy;
+    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+    double x = ax + t * dx;
+    double y = ay + t * dy;
+    return new double[] {x * x + y * y, a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])};
   }
 
   /**

@@ -10,7 +10,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * Where each reported incident lies and how far from the border line: {@code incident_place}, filled
  * as incident reports are applied (after the incident register's own rows, in the same transaction)
- * and recomputed for every incident when the gazetteer changes. It follows the gazetteer in force,
+ * and recomputed for every incident when the gazetteer changes. An incident without coordinates is
+ * placed by the name of its location, district or province when the gazetteer knows that name. It follows the gazetteer in force,
  * which is node configuration, so it lists no tables: a rebuild does not empty it and the state
  * digest does not read it.
  */
@@ -34,14 +35,15 @@ public final class IncidentPlaces implements Projection {
 
   @Override
   public void evolve(Handle h, Entry e, long index) {
-    var point = h.createQuery("SELECT lat, lon FROM incident WHERE accord = :a AND id = :i AND lat IS NOT NULL AND lon IS NOT NULL")
-        .bind("a", e.accord()).bind("i", index)
-        .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).findOne();
+    var incident = h.createQuery("SELECT accord, id, lat, lon, location, admin2, admin1 FROM incident WHERE accord = :a AND id = :i")
+        .bind("a", e.accord()).bind("i", index).map(IncidentPlaces::row).findOne();
     h.createUpdate("DELETE FROM incident_place WHERE accord = :a AND incident = :i").bind("a", e.accord()).bind("i", index).execute();
-    if (point.isPresent()) {
+    if (incident.isPresent()) {
       PreparedBatch insert = insert(h);
-      add(insert, gazetteer.index(), e.accord(), index, point.get()[0], point.get()[1]);
-      insert.execute();
+      add(insert, gazetteer.index(), incident.get());
+      if (insert.size() > 0) {
+        insert.execute();
+      }
     }
   }
 
@@ -50,21 +52,32 @@ public final class IncidentPlaces implements Projection {
     return List.of();
   }
 
-  /** Places every incident with coordinates again by the index given; returns how many. */
+  /** What an incident says about where it happened. */
+  record Row(String accord, long id, Double lat, Double lon, String location, String admin2, String admin1) {}
+
+  private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+    double lat = rs.getDouble(3);
+    boolean noLat = rs.wasNull();
+    double lon = rs.getDouble(4);
+    boolean noLon = rs.wasNull();
+    return new Row(rs.getString(1), rs.getLong(2), noLat || noLon ? null : lat, noLat || noLon ? null : lon,
+        rs.getString(5), rs.getString(6), rs.getString(7));
+  }
+
+  /** Places every incident again by the index given; returns how many were placed. */
   static int recompute(Jdbi jdbi, Index idx) {
     return jdbi.inTransaction(h -> {
       h.createUpdate("DELETE FROM incident_place").execute();
-      record Point(String accord, long id, double lat, double lon) {}
-      List<Point> points = h.createQuery("SELECT accord, id, lat, lon FROM incident WHERE lat IS NOT NULL AND lon IS NOT NULL")
-          .map((rs, ctx) -> new Point(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4))).list();
+      List<Row> rows = h.createQuery("SELECT accord, id, lat, lon, location, admin2, admin1 FROM incident").map(IncidentPlaces::row).list();
       PreparedBatch insert = insert(h);
-      for (Point p : points) {
-        add(insert, idx, p.accord(), p.id(), p.lat(), p.lon());
+      for (Row r : rows) {
+        add(insert, idx, r);
       }
-      if (insert.size() > 0) {
+      int placed = insert.size();
+      if (placed > 0) {
         insert.execute();
       }
-      return points.size();
+      return placed;
     });
   }
 
@@ -74,16 +87,46 @@ public final class IncidentPlaces implements Projection {
         + " :method, :km, :line)");
   }
 
-  private static void add(PreparedBatch b, Index idx, String accord, long incident, double lat, double lon) {
+  /**
+   * Locates an incident by its coordinates; without them, by the first of its location, district
+   * or province that is exactly the name of a place with a position (method "name"). Incidents
+   * with neither get no row.
+   */
+  private static void add(PreparedBatch b, Index idx, Row r) {
     Index.Location l;
+    String method;
     try {
-      l = idx.locate(lat, lon);
+      if (r.lat() != null) {
+        l = idx.locate(r.lat(), r.lon());
+        method = l.method();
+      } else {
+        Place p = named(idx, r.location(), r.admin2(), r.admin1());
+        if (p == null) {
+          return;
+        }
+        l = idx.locate(p.lat(), p.lon());
+        method = "name";
+      }
     } catch (IllegalArgumentException outOfRange) {
       return; // the register refuses such coordinates; nothing to place
     }
-    b.bind("accord", accord).bind("incident", incident).bind("country", l.country())
+    b.bind("accord", r.accord()).bind("incident", r.id()).bind("country", l.country())
         .bind("a1code", l.admin1() == null ? null : l.admin1().code()).bind("a1name", l.admin1() == null ? null : l.admin1().name())
         .bind("a2code", l.admin2() == null ? null : l.admin2().code()).bind("a2name", l.admin2() == null ? null : l.admin2().name())
-        .bind("method", l.method()).bind("km", l.borderKm()).bind("line", l.line()).add();
+        .bind("method", method).bind("km", l.borderKm()).bind("line", l.line()).add();
+  }
+
+  private static Place named(Index idx, String... names) {
+    for (String n : names) {
+      if (n == null || n.isBlank()) {
+        continue;
+      }
+      for (Index.Hit h : idx.search(n, 20)) {
+        if (h.match() == 0 && h.place().hasPoint()) {
+          return h.place();
+        }
+      }
+    }
+    return null;
   }
 }

@@ -81,7 +81,8 @@ public final class IncidentApi {
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header("Content-Disposition", "attachment; filename=\"" + accord + "-incidents.csv\"");
     try (var out = new java.io.OutputStreamWriter(ctx.outputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
-      node.db().jdbi().useHandle(h -> IncidentExport.csv(h, accord, f, out));
+      // In a transaction, so PostgreSQL reads through a cursor (fetch size) instead of all rows at once.
+      node.db().jdbi().useTransaction(h -> IncidentExport.csv(h, accord, f, out));
     }
   }
 
@@ -103,8 +104,16 @@ public final class IncidentApi {
     if (q != null && q.length() > 200) {
       throw new HttpResponseException(400, "query parameter 'q' holds more than 200 characters");
     }
-    return new IncidentQuery.Filter(from, to, param(ctx, "admin1"), param(ctx, "admin2"), param(ctx, "group"),
-        param(ctx, "type"), q, param(ctx, "provision"), param(ctx, "party"), min, max);
+    String group = param(ctx, "group");
+    if (group != null && !Groups.standard().known(group)) {
+      throw new HttpResponseException(400, "query parameter 'group' must be one of " + Groups.standard().names().keySet());
+    }
+    String type = param(ctx, "type");
+    if (type != null && EventTypes.type(type).isEmpty() && EventTypes.ALL.stream().noneMatch(t -> t.subTypes().containsKey(type))) {
+      throw new HttpResponseException(400, "query parameter 'type' must be an event type or sub-type code, not " + type);
+    }
+    return new IncidentQuery.Filter(from, to, param(ctx, "admin1"), param(ctx, "admin2"), group, type, q,
+        param(ctx, "provision"), param(ctx, "party"), min, max);
   }
 
   private static IncidentQuery.Bbox bbox(Context ctx) {

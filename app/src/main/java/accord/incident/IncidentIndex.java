@@ -41,10 +41,10 @@ final class IncidentIndex {
   static void apply(Handle h, String accord, long idx, long incident, boolean report, Report r) {
     IncidentSearch.index(h, accord, idx, incident, r);
     if (report) {
-      h.createUpdate("INSERT INTO incident_month (accord, month, grp, incidents, fatalities) VALUES (:a, :m, :g, 1, :f)"
-              + " ON CONFLICT (accord, month, grp) DO UPDATE SET incidents = incident_month.incidents + 1,"
-              + " fatalities = incident_month.fatalities + excluded.fatalities")
-          .bind("a", accord).bind("m", r.date().substring(0, 7)).bind("g", group(r))
+      h.createUpdate("INSERT INTO incident_month (accord, month, grp, event_type, incidents, fatalities)"
+              + " VALUES (:a, :m, :g, :t, 1, :f) ON CONFLICT (accord, month, grp, event_type) DO UPDATE SET"
+              + " incidents = incident_month.incidents + 1, fatalities = incident_month.fatalities + excluded.fatalities")
+          .bind("a", accord).bind("m", r.date().substring(0, 7)).bind("g", group(r)).bind("t", r.eventType())
           .bind("f", r.fatalities().best() == null ? 0L : r.fatalities().best()).execute();
       Double lat = r.place().lat();
       Double lon = r.place().lon();

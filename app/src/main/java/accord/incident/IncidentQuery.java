@@ -87,8 +87,10 @@ public final class IncidentQuery {
     }
     if (!byId.isEmpty()) {
       // One query for the actors of the whole page, not one per incident.
-      h.createQuery("SELECT incident, account, name, role, grp FROM incident_actor WHERE accord = :a AND incident IN (<ids>)"
-              + " ORDER BY incident, account, ordinal")
+      // Through the incidents' accounts, so both lookups use a key (accounts by incident, actors by account).
+      h.createQuery("SELECT x.incident, x.account, x.name, x.role, x.grp FROM incident_actor x WHERE x.accord = :a"
+              + " AND x.account IN (SELECT c.idx FROM incident_account c WHERE c.accord = :a AND c.incident IN (<ids>))"
+              + " ORDER BY x.incident, x.account, x.ordinal")
           .bind("a", accord).bindList("ids", new ArrayList<>(byId.keySet())).mapToMap()
           .forEach(a -> {
             ObjectNode x = byId.get(((Number) a.get("incident")).longValue()).addObject();
@@ -106,13 +108,16 @@ public final class IncidentQuery {
 
   /**
    * Incidents and fatalities per month and perpetrator group ("" when the report names none),
-   * months ascending. Unfiltered, it reads the totals the projection keeps; filtered, it
-   * aggregates the matching incidents in SQL.
+   * months ascending. Unfiltered or filtered by event type alone, it reads the totals the
+   * projection keeps; otherwise it aggregates the matching incidents in SQL.
    */
   public static List<MonthGroup> timeline(Handle h, String accord, Filter f) {
-    if (f.any()) {
-      return h.createQuery("SELECT month, grp, incidents, fatalities FROM incident_month WHERE accord = :a"
-              + " ORDER BY month, grp").bind("a", accord)
+    boolean typeOnly = f.type() != null && EventTypes.type(f.type()).isPresent()
+        && new Filter(null, null, null, null, null, f.type(), null, null).equals(f);
+    if (f.any() || typeOnly) {
+      return h.createQuery("SELECT month, grp, SUM(incidents), SUM(fatalities) FROM incident_month WHERE accord = :a"
+              + (typeOnly ? " AND event_type = :t" : "") + " GROUP BY month, grp ORDER BY month, grp")
+          .bind("a", accord).bind("t", f.type())
           .map((rs, c) -> new MonthGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
     }
     Map<String, Object> binds = new HashMap<>();
@@ -232,6 +237,10 @@ public final class IncidentQuery {
   }
 
   private static String inBox(Bbox b, Map<String, Object> binds) {
+    if (b.equals(Bbox.WORLD)) {
+      // No view: any point will do, and the newest-first order keeps to the date index.
+      return " AND i.lat IS NOT NULL AND i.lon IS NOT NULL";
+    }
     binds.put("south", b.south());
     binds.put("north", b.north());
     binds.put("west", b.west());
@@ -327,7 +336,8 @@ public final class IncidentQuery {
     }
     if (f.group() != null) {
       // Any account naming the group counts: the parties may disagree about who did it.
-      w.append(" AND EXISTS (SELECT 1 FROM incident_actor x WHERE x.accord = i.accord AND x.incident = i.id AND x.grp = :group)");
+      // An IN list from the (accord, grp, incident) index: built once, not probed row by row.
+      w.append(" AND i.id IN (SELECT x.incident FROM incident_actor x WHERE x.accord = :accord AND x.grp = :group)");
       binds.put("group", f.group());
     }
     if (f.type() != null) {
@@ -341,6 +351,7 @@ public final class IncidentQuery {
     }
     if (f.party() != null) {
       // A source party is any member that filed the report or an account of the incident.
+      // A probe per row: a party files a large share of the register, so its list is not worth building.
       w.append(" AND EXISTS (SELECT 1 FROM incident_account p WHERE p.accord = i.accord AND p.incident = i.id AND p.party = :party)");
       binds.put("party", f.party());
     }

@@ -31,6 +31,14 @@ public final class Demo {
 
   /** Loads the demo into an empty node; a node that already has accords is left as it is. */
   public static boolean loadIfEmpty(Node node, Users users) {
+    return loadIfEmpty(node, users, true);
+  }
+
+  /**
+   * The two accords and the demo accounts, with the demo history ({@code history}) or without it,
+   * for tests that need a record holding nothing but the accords.
+   */
+  public static boolean loadIfEmpty(Node node, Users users, boolean history) {
     boolean empty = node.db().jdbi().withHandle(h -> AccordProjection.ids(h).isEmpty());
     if (!empty) {
       return false;
@@ -43,6 +51,9 @@ public final class Demo {
     users.add("secretariat", "Joint secretariat", Role.SECRETARIAT, null, PASSWORD);
     users.add("mediator", "Mediator, Qatar", Role.MEDIATOR, "QA", PASSWORD);
     users.add("admin", "Administrator", Role.ADMIN, null, PASSWORD);
+    if (!history) {
+      return true;
+    }
 
     statement(node, DefaultInstance.KABUL, "SEC", "secretariat", talks.plusSeconds(3600), "en",
         "Record of the talks in Kabul: the Deputy Prime Minister and Foreign Minister of Pakistan met"

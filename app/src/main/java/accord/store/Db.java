@@ -51,6 +51,10 @@ public final class Db implements AutoCloseable {
       cfg.addDataSourceProperty("journal_mode", "WAL");
       cfg.addDataSourceProperty("synchronous", "FULL");
       cfg.addDataSourceProperty("busy_timeout", "10000");
+      // A transaction takes the write lock when it begins: one that read first and wrote later
+      // would otherwise fail at once (SQLITE_BUSY) when another writer got there in between,
+      // instead of waiting its turn under busy_timeout.
+      cfg.addDataSourceProperty("transaction_mode", "IMMEDIATE");
       cfg.addDataSourceProperty("foreign_keys", "true");
       cfg.setMaximumPoolSize(4);
     } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {

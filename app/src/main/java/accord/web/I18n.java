@@ -20,6 +20,14 @@ import java.util.ResourceBundle;
  * the Gregorian date beside it.
  */
 public final class I18n {
+  /*
+   * ICU formats are costly to build (a page shows dozens of dates) and not thread-safe: one
+   * prototype per language and pattern is built once, and each use formats with a clone of it.
+   */
+  private static final java.util.Map<String, DateFormat> DATE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, NumberFormat> NUMBER_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, MessageFormat> MESSAGE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
   public static final List<String> LANGUAGES = List.of("en", "ur", "ps", "fa-AF");
   public static final String DEFAULT = "en";
 
@@ -103,11 +111,14 @@ public final class I18n {
       if (args.length == 0) {
         return pattern;
       }
-      return new MessageFormat(pattern, ULocale.forLocale(locale)).format(args);
+      MessageFormat proto = MESSAGE_FORMATS.computeIfAbsent(lang + "\u0000" + pattern,
+          k -> new MessageFormat(pattern, ULocale.forLocale(locale)));
+      return ((MessageFormat) proto.clone()).format(args);
     }
 
     public String number(long n) {
-      return NumberFormat.getInstance(ULocale.forLocale(locale)).format(n);
+      NumberFormat proto = NUMBER_FORMATS.computeIfAbsent(lang, k -> NumberFormat.getInstance(ULocale.forLocale(locale)));
+      return ((NumberFormat) proto.clone()).format(n);
     }
 
     /**
@@ -133,6 +144,11 @@ public final class I18n {
     }
 
     private String format(Date d, ULocale l, boolean withTime) {
+      DateFormat proto = DATE_FORMATS.computeIfAbsent(l + (withTime ? "+time" : ""), k -> dateFormat(l, withTime));
+      return ((DateFormat) proto.clone()).format(d);
+    }
+
+    private DateFormat dateFormat(ULocale l, boolean withTime) {
       DateFormat f;
       if (lang.equals("ps")) {
         // ICU's Pashto patterns put the era first and the day last ("AP ۱۴۰۴ وری ۳۰"); Afghan
@@ -142,7 +158,7 @@ public final class I18n {
         f = DateFormat.getInstanceForSkeleton(withTime ? "yMMMMdHHmm" : "yMMMMd", l);
       }
       f.setTimeZone(TimeZone.getTimeZone("UTC"));
-      return f.format(d);
+      return f;
     }
   }
 }

@@ -162,6 +162,7 @@ public final class Routes {
         new Route("GET", "/api/gazetteer/sets", "The gazetteer sets loaded, with licence and attribution", gazetteer::sets, SIGNED_IN),
         new Route("GET", "/api/accords/{id}/report.pdf", "The joint health report for ?from&to as PDF in ?lang (en, ur, ps, fa-AF); the same figures give the same bytes, whose SHA-256 is in X-Report-SHA256", accordHealth::pdf, SIGNED_IN),
         new Route("POST", "/api/accords/{id}/reports", "Sign the joint report as the caller's party (JSON from, to, lang, sha256 of the PDF; a page form may leave sha256 out to sign the report as it is now); 201, or 409 if the figures changed", accordHealth::sign, accord.user.Role.PARTY_OFFICER, accord.user.Role.PARTY_LEAD),
+        new Route("GET", "/api/accords/{id}/engagement", "Engagement in figures over ?from&to: meetings held and expected, action items, decisions, exchanges, scores and roll-up", engagement::figures, SIGNED_IN),
         new Route("GET", "/log/{accord}/checkpoint", "The latest cosigned checkpoint (tlog-tiles)", log::checkpoint, SIGNED_IN),
         new Route("GET", "/log/{accord}/tile/<path>", "A hash tile or entry bundle (tlog-tiles)", log::tile, SIGNED_IN),
         new Route("GET", "/log/{accord}/proof/{index}", "An entry's inclusion proof (tlog-proof)", log::proof, SIGNED_IN),

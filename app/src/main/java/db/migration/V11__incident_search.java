@@ -29,10 +29,12 @@ public class V11__incident_search extends BaseJavaMigration {
             + " doc TEXT NOT NULL, PRIMARY KEY (accord, idx))");
         s.execute("CREATE INDEX incident_search_doc ON incident_search USING GIN (to_tsvector('simple', doc))");
       }
-      // Incidents and fatalities per month and perpetrator group, kept as reports arrive, so the
-      // unfiltered timeline reads a few hundred rows instead of aggregating every incident.
+      // Incidents and fatalities per month, perpetrator group and event type, kept as reports
+      // arrive, so the unfiltered (or type-filtered) timeline and the register's size read a few
+      // thousand rows instead of every incident.
       s.execute("CREATE TABLE incident_month (accord TEXT NOT NULL, month TEXT NOT NULL, grp TEXT NOT NULL,"
-          + " incidents BIGINT NOT NULL, fatalities BIGINT NOT NULL, PRIMARY KEY (accord, month, grp))");
+          + " event_type TEXT NOT NULL, incidents BIGINT NOT NULL, fatalities BIGINT NOT NULL,"
+          + " PRIMARY KEY (accord, month, grp, event_type))");
       // Incidents per map cell, event type and zoom level (IncidentIndex.CELL_LEVELS), with the sums
       // of their coordinates so a cell is drawn where its incidents are.
       s.execute("CREATE TABLE incident_cell (accord TEXT NOT NULL, z INTEGER NOT NULL, cy BIGINT NOT NULL, cx BIGINT NOT NULL,"
@@ -44,6 +46,7 @@ public class V11__incident_search extends BaseJavaMigration {
       s.execute("CREATE INDEX incident_type ON incident (accord, event_type, date)");
       s.execute("CREATE INDEX incident_subtype ON incident (accord, sub_event_type, date)");
       s.execute("CREATE INDEX incident_account_party ON incident_account (accord, party, incident)");
+      s.execute("CREATE INDEX incident_fatalities ON incident (accord, fatalities_best)");
       // The map reads only coordinates and type: an index it can answer from alone.
       s.execute("CREATE INDEX incident_geo ON incident (accord, lat, lon, event_type)");
     }

@@ -56,6 +56,9 @@ CREATE INDEX case_file_notified ON case_file (accord, notified, id);
 CREATE INDEX case_file_notifying ON case_file (accord, notifying, id);
 CREATE INDEX case_file_level ON case_file (accord, level_no, id);
 CREATE INDEX case_file_due ON case_file (accord, next_due);
+-- The accountability table's medians read these in order.
+CREATE INDEX case_file_ack_secs ON case_file (accord, notified, ack_secs);
+CREATE INDEX case_file_respond_secs ON case_file (accord, notified, respond_secs);
 
 -- Every signed entry of a case, in log order: the timeline, each party's accounts side by side.
 CREATE TABLE case_step (

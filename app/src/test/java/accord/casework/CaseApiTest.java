@@ -218,6 +218,31 @@ class CaseApiTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void evidenceLargerThanARequestIsStreamedAndTheNodesLimitHolds() {
+    System.setProperty("accord.evidence.maxBytes", Integer.toString(3 * 1024 * 1024));
+    try (CaseServer s = new CaseServer(Engines.SQLITE, dir)) {
+      byte[] big = new byte[2 * 1024 * 1024 + 17];
+      new java.util.Random(7).nextBytes(big);
+      TestServer.Res up = s.send("POST", "/api/accords/" + KABUL + "/evidence", s.tokens.get("af.liaison"), "video/mp4", big);
+      assertThat(up.status()).as(up.text()).isEqualTo(201);
+      assertThat(up.json().get("size").asLong()).isEqualTo(big.length);
+      TestServer.Res tooBig = s.send("POST", "/api/accords/" + KABUL + "/evidence", s.tokens.get("af.liaison"),
+          "video/mp4", new byte[3 * 1024 * 1024 + 1]);
+      assertThat(tooBig.status()).isEqualTo(413);
+      assertThat(tooBig.json().get("error").asText()).contains("larger than 3145728 bytes");
+      try (var files = java.nio.file.Files.walk(dir.resolve("evidence"))) {
+        assertThat(files.filter(java.nio.file.Files::isRegularFile).toList()).as("no half-written file is left").hasSize(2);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      assertThat(s.send("POST", "/api/accords/" + KABUL + "/evidence", s.tokens.get("mediator"), "text/plain", big).status())
+          .as("only parties hand over evidence").isEqualTo(403);
+    } finally {
+      System.clearProperty("accord.evidence.maxBytes");
+    }
+  }
+
   static JsonNode clock(JsonNode c, String name) {
     for (JsonNode k : c.get("clocks")) {
       if (k.get("name").asText().equals(name)) {

@@ -235,6 +235,10 @@ class EngagementBrowserTest {
     open("/accords/kabul-2025/scores?lang=ur");
     checkPage("scores in Urdu");
     screenshot("engagement-scores-ur.png");
+    open("/accords/kabul-2025/bodies/JCC?lang=ur");
+    assertThat(browser.findElements(By.cssSelector("#carried-preview li"))).as("still open after the August meeting").hasSize(2);
+    checkPage("body in Urdu");
+    screenshot("engagement-body-ur.png");
     open("/accords/kabul-2025/exchanges?lang=fa-AF");
     checkPage("exchanges in Dari");
     screenshot("engagement-exchanges-fa-AF.png");

@@ -46,6 +46,18 @@ class EngagementFiguresTest {
       assertThat(q1.exchangesByKind()).containsEntry("crossing_closure", 1).containsEntry("crossing_opening", 1);
       assertThat(q1.scores()).isEmpty();
 
+      // The same figures over the API.
+      String token = s.login("pk.liaison");
+      var api = s.get("/api/accords/kabul-2025/engagement?from=2025-07-01&to=2025-09-30", token);
+      assertThat(api.status()).as(api.text()).isEqualTo(200);
+      assertThat(api.json().get("meetings_expected_by_body").get("JCC").asInt()).isEqualTo(3);
+      assertThat(api.json().get("actions").get("overdue").asInt()).isEqualTo(1);
+      assertThat(api.json().get("roll_up").get("accord").get("sum").asInt()).isEqualTo(1);
+      assertThat(s.get("/api/accords/kabul-2025/engagement?from=2025-07-01&to=2025-06-30", token).status()).isEqualTo(400);
+      assertThat(s.get("/api/accords/kabul-2025/engagement?to=July", token).status()).isEqualTo(400);
+      assertThat(s.get("/api/accords/kabul-2025/engagement", token).status()).isEqualTo(200);
+      assertThat(s.get("/api/accords/nowhere/engagement", token).status()).isEqualTo(404);
+
       // The inbox: Afghanistan still has to sign one decision, endorse the minutes, and act on its item.
       List<String> af = s.node.db().jdbi().withHandle(h -> h.createQuery(
               "SELECT msg FROM notice WHERE accord = :a AND party = 'AF' AND msg LIKE 'engagement.%' ORDER BY idx")

@@ -51,7 +51,7 @@ class EngagementPagesTest {
       String sec = s.users.startSession(s.users.find("secretariat").orElseThrow(), "web");
       var body = get(s, sec, "/accords/kabul-2025/bodies/JCC");
       assertThat(body.statusCode()).isEqualTo(200);
-      assertThat(body.body()).contains("id=\"carried-preview\"");
+      assertThat(body.body()).contains("id=\"carried-preview\"").contains(I18n.messages("en").t("engagement.cadence.monthly"));
       String token = csrf(body.body());
 
       var bad = post(s, sec, "/accords/kabul-2025/bodies/JCC/meetings", token, "date", "2025-02-30", "place", "Kabul",

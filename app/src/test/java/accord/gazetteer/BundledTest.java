@@ -83,6 +83,24 @@ class BundledTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Engines.class, names = "SQLITE")
+  void theBundledLineIsTheOneTheSharedFileDerivesFromTheSameOutlines(Engines engine) throws Exception {
+    var shared = accord.ledger.EntryCodec.JSON.readTree(GazetteerData.bytes("naturalearth_10m_AFG_PAK_border_line.geojson"));
+    try (Node node = Node.open(dir, engine.newDatabase(dir), Clock.systemUTC())) {
+      List<double[][]> bundled = node.gazetteer().index().line().orElseThrow().lines();
+      Shape other = Shape.read(shared.get("features").get(0).get("geometry"));
+      int points = 0;
+      for (double[][] l : other.lines()) {
+        for (double[] p : l) {
+          assertThat(Geo.kmToLines(p[1], p[0], bundled)).as("%s, %s", p[1], p[0]).isLessThan(0.01);
+          points++;
+        }
+      }
+      assertThat(points).isGreaterThan(500);
+    }
+  }
+
   /** Haversine to points interpolated along each segment, no projection involved. */
   static double bruteForce(double lat, double lon, List<double[][]> lines) {
     double best = Double.MAX_VALUE;

@@ -70,7 +70,7 @@ class GazetteerApiTest {
   @ParameterizedTest
   @EnumSource(Engines.class)
   void incidentsKnowWhereTheyAreAndHowFarFromTheLine(Engines engine) {
-    try (TestServer s = new TestServer(engine, dir)) {
+    try (TestServer s = new TestServer(engine, dir, false)) {
       String token = s.login("pk.liaison");
       var r = s.postJson("/api/accords/kabul-2025/incidents", token, """
           {"date": "2025-10-12", "place": {"country": "Pakistan", "location": "Angoor Adda", "lat": 32.51556, "lon": 69.2825},
@@ -85,12 +85,23 @@ class GazetteerApiTest {
       assertThat((Double) row.get("border_km")).isLessThan(3.0);
       assertThat(row.get("line")).isEqualTo("Natural Earth (de facto line)");
       assertThat(row.get("method")).isEqualTo("nearest-centre");
+      // no coordinates: placed by the name of its location, which the bundled crossings know
+      var byName = s.postJson("/api/accords/kabul-2025/incidents", token, """
+          {"date": "2025-10-13", "place": {"country": "Pakistan", "location": "Torkham"},
+           "event_type": "strategic_developments", "sub_event_type": "other", "text": "The crossing closed."}
+          """);
+      assertThat(byName.status()).as(byName.text()).isEqualTo(201);
+      var named = s.node.db().jdbi().withHandle(h -> h.createQuery(
+              "SELECT method, border_km FROM incident_place WHERE accord = 'kabul-2025' AND incident = :i")
+          .bind("i", byName.json().get("id").asLong()).mapToMap().one());
+      assertThat(named.get("method")).isEqualTo("name");
+      assertThat((Double) named.get("border_km")).isLessThan(2.0);
       String digest = s.node.digest();
 
       // a deployment's own districts: the incident is placed again, the joint record's digest is untouched
       GazetteerData.require("osm_pakistan_2023_districts_simplified.geojson");
       var imported = GazetteerData.load(s.node.gazetteer(), "osm_pakistan_2023_districts_simplified.geojson");
-      assertThat(imported.incidentsPlaced()).isEqualTo(1);
+      assertThat(imported.incidentsPlaced()).isEqualTo(2);
       var again = s.node.db().jdbi().withHandle(h -> h.createQuery(
               "SELECT admin2_name, method FROM incident_place WHERE accord = 'kabul-2025' AND incident = :i")
           .bind("i", id).mapToMap().one());
@@ -100,7 +111,7 @@ class GazetteerApiTest {
       var rebuilt = s.node.rebuild();
       assertThat(rebuilt.digest()).isEqualTo(digest);
       long placed = s.node.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident_place").mapTo(Long.class).one());
-      assertThat(placed).isEqualTo(1L);
+      assertThat(placed).isEqualTo(2L);
     }
   }
 }

@@ -26,6 +26,27 @@ class NamesAndGeoTest {
     assertThat(Names.key(" -‌ ")).isEmpty();
   }
 
+  static Place place(String id, String kind, String name, Long population) {
+    return new Place("t/" + id, "t", kind, "AF", id, null, null, null, null, name, 34.0, 69.0, population, null);
+  }
+
+  @Test
+  void searchRanksExactThenPrefixThenContainedThenKindAndSize() {
+    Index idx = new Index(List.of(
+        place("1", "admin1", "Kabul", null),
+        place("2", "city", "Kabul", 4_000_000L),
+        place("3", "city", "Kabulak", 100L),
+        place("4", "city", "Kabul Kalay", 5_000L),
+        place("5", "admin2", "Deh Kabul", null),
+        place("6", "city", "Kandahar", 600_000L)),
+        List.of(new Batch.Name("t/6", "fa", "کندهار")), List.of(), java.util.Map.of(), null);
+    assertThat(idx.search("kabul", 10)).extracting(h -> h.place().id())
+        .containsExactly("t/2", "t/1", "t/4", "t/3", "t/5");
+    assertThat(idx.search("كندهار", 10)).extracting(h -> h.place().id()).containsExactly("t/6");
+    assertThat(idx.search("kabul", 2)).hasSize(2);
+    assertThat(idx.search("  ", 10)).isEmpty();
+  }
+
   @Test
   void greatCircleDistances() {
     // Kabul to Islamabad: about 300 km; one degree of latitude: 111.2 km

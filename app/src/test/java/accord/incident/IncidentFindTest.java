@@ -166,7 +166,7 @@ class IncidentFindTest {
 
       // Bad filters name the parameter.
       for (String bad : List.of("fatalities_min=-1", "fatalities_min=3&fatalities_max=2", "from=2025-05-01&to=2025-01-01",
-          "from=yesterday", "bbox=1,2,3")) {
+          "from=yesterday", "bbox=1,2,3", "type=bombing", "group=XYZ")) {
         var r = s.get(API + ".geojson?" + bad, pk);
         assertThat(r.status()).as(bad).isEqualTo(400);
         assertThat(r.json().get("error").asText()).as(bad).contains("'" + bad.split("=")[0] + "'");
@@ -196,6 +196,8 @@ class IncidentFindTest {
       assertThat(fatalities).isEqualTo(made.stream().mapToLong(m -> m.fatalities() == null ? 0 : m.fatalities()).sum());
       assertThat(byGroup.get("TTP")).isEqualTo(count(made, m -> "TTP".equals(m.group())));
       assertThat(byGroup.get("-")).isEqualTo(count(made, m -> m.group() == null));
+      // By event type alone the kept totals answer too, and agree with the SQL aggregate.
+      assertThat(get(s, pk, API + "/timeline?type=battles")).isEqualTo(get(s, pk, API + "/timeline?type=battles&from=2000-01-01"));
       JsonNode ttp = get(s, pk, API + "/timeline?group=TTP&to=2024-12-31");
       assertThat(ttp.get("groups")).hasSize(1);
 

@@ -171,7 +171,7 @@ class IncidentScaleTest {
           x[1] += lat;
           x[2] += lon;
         }
-        long[] m = months.computeIfAbsent(date.substring(0, 7) + "|" + (g == null ? "" : g), k -> new long[2]);
+        long[] m = months.computeIfAbsent(date.substring(0, 7) + "|" + (g == null ? "" : g) + "|" + TYPES[t], k -> new long[2]);
         m[0]++;
         m[1] += fat;
         if (i % 5000 == 4999) {
@@ -184,10 +184,11 @@ class IncidentScaleTest {
       for (PreparedStatement p : List.of(inc, acc, act, srch)) {
         p.executeBatch();
       }
-      PreparedStatement month = c.prepareStatement("INSERT INTO incident_month (accord, month, grp, incidents, fatalities) VALUES (?, ?, ?, ?, ?)");
+      PreparedStatement month = c.prepareStatement("INSERT INTO incident_month (accord, month, grp, event_type, incidents, fatalities)"
+          + " VALUES (?, ?, ?, ?, ?, ?)");
       for (var e : months.entrySet()) {
         String[] k = e.getKey().split("\\|", -1);
-        bind(month, A, k[0], k[1], e.getValue()[0], e.getValue()[1]);
+        bind(month, A, k[0], k[1], k[2], e.getValue()[0], e.getValue()[1]);
       }
       month.executeBatch();
       PreparedStatement cell = c.prepareStatement("INSERT INTO incident_cell (accord, z, cy, cx, event_type, incidents, lat_sum,"

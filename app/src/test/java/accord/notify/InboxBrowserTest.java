@@ -46,7 +46,7 @@ class InboxBrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().withLogFile(dir.resolve("chromedriver.log").toFile()).build();
     ChromeDriver browser = null;
-    try (TestServer s = new TestServer(Engines.SQLITE, dir.resolve("node"))) {
+    try (TestServer s = new TestServer(Engines.SQLITE, dir.resolve("node"), false)) {
       long incident = Fixture.report(s, s.login("af.liaison"));
       Fixture.finding(s, s.login("mediator"), incident);
       browser = new ChromeDriver(service, options);

@@ -26,7 +26,7 @@ class InboxTest {
   @ParameterizedTest
   @EnumSource(Engines.class)
   void theReportingPartyIsToldOfAnotherAccountInItsOwnLanguage(Engines engine) throws Exception {
-    try (TestServer s = new TestServer(engine, dir)) {
+    try (TestServer s = new TestServer(engine, dir, false)) {
       String pk = s.login("pk.liaison");
       String af = s.login("af.liaison");
       String mediator = s.login("mediator");

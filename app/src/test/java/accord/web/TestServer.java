@@ -24,9 +24,14 @@ public final class TestServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public TestServer(Engines engine, Path dir) {
+    this(engine, dir, true);
+  }
+
+  /** A server on a new node with the demo accords and accounts, and the demo history if {@code history}. */
+  public TestServer(Engines engine, Path dir, boolean history) {
     node = Node.open(dir, engine.newDatabase(dir), Clock.systemUTC());
     users = new Users(node.db().jdbi(), node.clock());
-    Demo.loadIfEmpty(node, users);
+    Demo.loadIfEmpty(node, users, history);
     app = Server.create(node, users).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
   }
