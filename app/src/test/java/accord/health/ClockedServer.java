@@ -94,6 +94,23 @@ final class ClockedServer implements AutoCloseable {
     }
   }
 
+  /** A GET whose answer is bytes (the PDF report). */
+  byte[] sendBytes(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    try {
+      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new AssertionError("GET " + path + " answered " + r.statusCode());
+      }
+      return r.body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Posts and insists on success; returns the answer's id or index. */
   long post(String path, String token, String json) {
     Res r = send("POST", path, token, json);

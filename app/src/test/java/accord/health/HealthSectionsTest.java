@@ -106,6 +106,15 @@ class HealthSectionsTest {
       String page = s.send("GET", "/accords/kabul-2025/health?" + HealthSeed.PERIOD + "&lang=en", secT.get(), null).text();
       assertThat(page).contains("id=\"health-cases-received\">3<").contains("id=\"health-cases-overdue\">3<")
           .contains("1 of 1 done");
+      // And so does the PDF report, tables and bars.
+      var pdf = s.sendBytes(KABUL + "/report.pdf?" + HealthSeed.PERIOD + "&lang=en", secT.get());
+      try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        assertThat(text).contains("Afghanistan 2 1 0 0 2", "Pakistan 1 0 0 0 1", "1 of 2 on time", "0 of 1 on time",
+            "JCC 1 of 6 held", "Action items due 1 of 1 done", "1 of 3 notifications were acknowledged on time");
+      } catch (java.io.IOException ex) {
+        throw new java.io.UncheckedIOException(ex);
+      }
     }
   }
 }
