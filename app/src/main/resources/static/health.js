@@ -37,6 +37,29 @@ function stackedBySide(el, d, field) {
   }
 }
 
+// Per notified party: notifications received, acknowledged on time, answered on time.
+function casesChart(el, d) {
+  const c = d.cases;
+  healthChart(el, {
+    xAxis: { type: "category", data: c.parties },
+    yAxis: { type: "value", minInterval: 1 },
+    series: [
+      { name: c.received, type: "bar", data: c.receivedBy, itemStyle: { color: "#6c757d" } },
+      { name: c.ack, type: "bar", data: c.ackBy, itemStyle: { color: "#1b6e3a" } },
+      { name: c.responded, type: "bar", data: c.respondedBy, itemStyle: { color: "#0d6efd" } },
+    ],
+  }, d.rtl);
+}
+
+// Implementation by theme, as a percentage of the most the theme's provisions could score.
+function scoresChart(el, d) {
+  healthChart(el, {
+    xAxis: { type: "category", data: d.scores.themes },
+    yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value} %" } },
+    series: [{ name: d.scores.label, type: "bar", data: d.scores.percent, itemStyle: { color: "#1b6e3a" } }],
+  }, d.rtl);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   const holder = document.getElementById("health-charts");
   if (!holder || typeof echarts === "undefined") return;
@@ -45,4 +68,8 @@ document.addEventListener("DOMContentLoaded", () => {
   if (incidents) stackedBySide(incidents, d, "incidents");
   const deaths = document.getElementById("health-chart-deaths");
   if (deaths) stackedBySide(deaths, d, "fatalities");
+  const cases = document.getElementById("health-chart-cases");
+  if (cases) casesChart(cases, d);
+  const scores = document.getElementById("health-chart-scores");
+  if (scores) scoresChart(scores, d);
 });

@@ -64,5 +64,17 @@ final class HealthCommand implements Callable<Integer> {
       }
       System.out.println(b);
     }
+    System.out.printf("notifications received %d, acknowledged on time %d, answered on time %d, overdue now %d%n",
+        f.casesReceived(), f.casesAcknowledgedOnTime(), f.casesRespondedOnTime(), f.casesOverdueNow());
+    for (var c : f.cases().parties()) {
+      System.out.printf("  notified %-8s %3d received %3d acknowledged on time %3d answered on time %3d escalated %3d overdue%n",
+          c.party(), c.received(), c.acknowledgedOnTime(), c.respondedOnTime(), c.escalated(), c.overdueNow());
+    }
+    var e = f.engagement();
+    System.out.printf("meetings held %d of %d expected; action items due %d, done %d, overdue %d; decisions adopted %d%n",
+        f.meetingsHeld(), f.meetingsExpected(), e.actionsDue(), e.actionsDone(), e.actionsOverdue(), e.decisionsAdopted());
+    e.rollUp().themes().forEach(t -> System.out.printf("  implementation of %-12s %5.1f %% (%d of %d provisions scored)%n",
+        t.name(), t.percent(), t.scored(), t.provisions()));
+    System.out.printf("implementation of the accord %.1f %%%n", e.rollUp().accord().percent());
   }
 }

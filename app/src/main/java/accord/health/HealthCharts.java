@@ -33,6 +33,27 @@ public final class HealthCharts {
         deaths.add(cell.fatalities());
       }
     }
+    ObjectNode cases = o.putObject("cases");
+    cases.put("received", m.t("health.cases.received")).put("ack", m.t("health.cases.ackontime"))
+        .put("responded", m.t("health.cases.respondedontime"));
+    ArrayNode parties = cases.putArray("parties");
+    ArrayNode received = cases.putArray("receivedBy");
+    ArrayNode ack = cases.putArray("ackBy");
+    ArrayNode responded = cases.putArray("respondedBy");
+    for (var p : f.cases().parties()) {
+      parties.add(HealthSummary.party(p.party(), f, m));
+      received.add(p.received());
+      ack.add(p.acknowledgedOnTime());
+      responded.add(p.respondedOnTime());
+    }
+    ObjectNode scores = o.putObject("scores");
+    scores.put("label", m.t("health.scores.percent"));
+    ArrayNode themes = scores.putArray("themes");
+    ArrayNode percent = scores.putArray("percent");
+    for (var t : f.engagement().rollUp().themes()) {
+      themes.add(m.t("theme." + t.name()));
+      percent.add(HealthExport.round(t.percent()));
+    }
     return o;
   }
 }

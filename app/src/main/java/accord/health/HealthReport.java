@@ -60,6 +60,9 @@ public final class HealthReport {
   /** A chart: title, legend (colour to name) and bars. */
   public record Chart(String title, Map<String, String> legend, List<BarRow> rows) {}
 
+  /** A table of figures: its title, header and rows, cells in reading order. */
+  public record Table(String title, List<Cell> header, List<List<Cell>> rows) {}
+
   private HealthReport() {}
 
   /**
@@ -95,7 +98,8 @@ public final class HealthReport {
     I18n.Messages m = I18n.messages(lang);
     StringOutput html = new StringOutput();
     ENGINE.render("health/report.jte", Map.of(
-        "m", m, "figures", f, "summary", HealthSummary.of(f, m), "charts", charts(f, m)), html);
+        "m", m, "figures", f, "summary", HealthSummary.of(f, m), "charts", charts(f, m),
+        "tables", tables(f, m), "sectionCharts", sectionCharts(f, m)), html);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       PdfRendererBuilder b = new PdfRendererBuilder();
@@ -192,6 +196,62 @@ public final class HealthReport {
     }
     charts.add(new Chart(m.t("health.incidents"), legend, incidents));
     charts.add(new Chart(m.t("health.fatalities"), legend, deaths));
+    return charts;
+  }
+
+  /** The notifications and engagement sections as tables. */
+  static List<Table> tables(HealthFigures f, I18n.Messages m) {
+    List<Table> tables = new ArrayList<>();
+    List<List<Cell>> cases = new ArrayList<>();
+    for (var c : f.cases().parties()) {
+      cases.add(List.of(Cell.text(HealthSummary.party(c.party(), f, m)), Cell.number(m.number(c.received())),
+          Cell.number(m.number(c.acknowledgedOnTime())), Cell.number(m.number(c.respondedOnTime())),
+          Cell.number(m.number(c.escalated())), Cell.number(m.number(c.overdueNow()))));
+    }
+    tables.add(new Table(m.t("health.cases"), List.of(Cell.text(m.t("health.cases.party")),
+        Cell.number(m.t("health.cases.received")), Cell.number(m.t("health.cases.ackontime")),
+        Cell.number(m.t("health.cases.respondedontime")), Cell.number(m.t("health.cases.escalated")),
+        Cell.number(m.t("health.cases.overdue"))), cases));
+    var e = f.engagement();
+    List<List<Cell>> engagement = new ArrayList<>();
+    engagement.add(List.of(Cell.text(m.t("health.meetings.held")),
+        Cell.number(m.t("health.meetings.heldof", f.meetingsHeld(), f.meetingsExpected()))));
+    for (var b : e.meetingsExpectedByBody().entrySet()) {
+      engagement.add(List.of(Cell.text("  " + b.getKey()),
+          Cell.number(m.t("health.meetings.heldof", e.meetingsByBody().getOrDefault(b.getKey(), 0), b.getValue()))));
+    }
+    engagement.add(List.of(Cell.text(m.t("health.actions.due")), Cell.number(m.t("health.actions.doneof", e.actionsDone(), e.actionsDue()))));
+    engagement.add(List.of(Cell.text(m.t("health.actions.overdue")), Cell.number(m.number(e.actionsOverdue()))));
+    engagement.add(List.of(Cell.text(m.t("health.decisions")), Cell.number(m.number(e.decisionsAdopted()))));
+    for (var x : e.exchangesByKind().entrySet()) {
+      engagement.add(List.of(Cell.text(m.t("engagement.exchange.kind." + x.getKey())), Cell.number(m.number(x.getValue()))));
+    }
+    tables.add(new Table(m.t("health.engagement"), List.of(Cell.text(""), Cell.number("")), engagement));
+    return tables;
+  }
+
+  /** Notifications answered on time per party, and implementation per theme, as bars. */
+  static List<Chart> sectionCharts(HealthFigures f, I18n.Messages m) {
+    List<Chart> charts = new ArrayList<>();
+    Map<String, String> legend = new java.util.LinkedHashMap<>();
+    legend.put("#1b6e3a", m.t("health.cases.ackontime"));
+    legend.put("#adb5bd", m.t("health.cases.received"));
+    long max = Math.max(1, f.cases().parties().stream().mapToLong(p -> p.received()).max().orElse(1));
+    List<BarRow> cases = new ArrayList<>();
+    for (var c : f.cases().parties()) {
+      cases.add(new BarRow(HealthSummary.party(c.party(), f, m), SvgBars.bar(List.of(
+          new SvgBars.Segment(c.acknowledgedOnTime(), "#1b6e3a"),
+          new SvgBars.Segment(c.received() - c.acknowledgedOnTime(), "#adb5bd")), max, 300, 12, m.rtl()),
+          m.t("health.cases.ontimeshare", c.acknowledgedOnTime(), c.received())));
+    }
+    charts.add(new Chart(m.t("health.chart.cases"), legend, cases));
+    List<BarRow> themes = new ArrayList<>();
+    for (var t : f.engagement().rollUp().themes()) {
+      themes.add(new BarRow(m.t("theme." + t.name()), SvgBars.bar(List.of(
+          new SvgBars.Segment(Math.round(t.percent()), "#1b6e3a")), 100, 300, 12, m.rtl()),
+          HealthSummary.percent(t.percent(), m)));
+    }
+    charts.add(new Chart(m.t("health.chart.scores"), Map.of(), themes));
     return charts;
   }
 

@@ -31,7 +31,27 @@ public final class HealthSummary {
       String list = ListFormatter.getInstance(ULocale.forLanguageTag(m.lang())).format(sides);
       sentences.add(m.t("health.summary.incidents", from, to, i.incidents(), list, i.fatalities()));
     }
+    if (f.casesReceived() == 0) {
+      sentences.add(m.t("health.summary.nocases"));
+    } else {
+      sentences.add(m.t("health.summary.cases", f.casesAcknowledgedOnTime(), f.casesReceived(),
+          f.casesRespondedOnTime(), f.casesOverdueNow()));
+    }
+    var e = f.engagement();
+    if (f.meetingsExpected() > 0 || f.meetingsHeld() > 0 || e.actionsDue() > 0) {
+      sentences.add(m.t("health.summary.engagement", f.meetingsHeld(), f.meetingsExpected(), e.actionsDone(), e.actionsDue()));
+    }
+    if (e.rollUp().accord().scored() > 0) {
+      sentences.add(m.t("health.summary.scores", e.rollUp().accord().percent() / 100.0));
+    }
     return String.join(" ", sentences);
+  }
+
+  /** A percentage (0 to 100) as the reader's language writes it: "41%", "۴۱٪". */
+  public static String percent(double percent, I18n.Messages m) {
+    com.ibm.icu.text.NumberFormat f = com.ibm.icu.text.NumberFormat.getPercentInstance(ULocale.forLanguageTag(m.lang()));
+    f.setMaximumFractionDigits(0);
+    return f.format(percent / 100.0);
   }
 
   /** A side's name in the reader's language: a party's country, elsewhere, or an unrecorded place. */

@@ -55,14 +55,15 @@ class HealthApiTest {
           Map.entry("2026-08 PK", "1/2"), Map.entry("2026-08 AF", "0/0"),
           Map.entry("2026-09 PK", "0/0"), Map.entry("2026-09 AF", "0/0"),
           Map.entry("2026-10 PK", "0/0"), Map.entry("2026-10 AF", "0/0"), Map.entry("2026-10 other", "1/1"));
-      assertThat(j.get("summary").asText()).isEqualTo("From May 1, 2026 to October 31, 2026, 7 incidents were recorded"
-          + " (3 in Pakistan, 2 in Afghanistan, 1 in other countries, and 1 in places not recorded) with 20 deaths.");
+      assertThat(j.get("summary").asText()).startsWith("From May 1, 2026 to October 31, 2026, 7 incidents were recorded"
+          + " (3 in Pakistan, 2 in Afghanistan, 1 in other countries, and 1 in places not recorded) with 20 deaths."
+          + " No notifications were filed.");
 
       // The summary in Urdu, asked for by ?lang=.
       String ur = s.get(API + "?" + HealthSeed.PERIOD + "&lang=ur", sec).json().get("summary").asText();
-      assertThat(ur).isEqualTo(I18n.messages("ur").t("health.summary.incidents", "1 مئی، 2026", "31 اکتوبر، 2026", 7,
+      assertThat(ur).startsWith(I18n.messages("ur").t("health.summary.incidents", "1 مئی، 2026", "31 اکتوبر، 2026", 7,
           "پاکستان میں 3، افغانستان میں 2، دیگر ممالک میں 1، اور نامعلوم مقامات میں 1", 20));
-      assertThat(ur).startsWith("1 مئی، 2026 سے 31 اکتوبر، 2026 تک 7 واقعات درج ہوئے").endsWith("جن میں 20 ہلاکتیں ہوئیں۔");
+      assertThat(ur).startsWith("1 مئی، 2026 سے 31 اکتوبر، 2026 تک 7 واقعات درج ہوئے").contains("جن میں 20 ہلاکتیں ہوئیں۔");
 
       // A narrower period: June alone.
       JsonNode june = s.get(API + "?from=2026-06-01&to=2026-06-30", sec).json().get("incidents");
@@ -107,7 +108,7 @@ class HealthApiTest {
       assertThat(j.get("to").asText()).isEqualTo(today.toString());
       assertThat(j.get("from").asText()).isEqualTo(today.withDayOfMonth(1).minusMonths(11).toString());
       assertThat(j.get("incidents").get("by_month")).hasSize(24);
-      assertThat(j.get("summary").asText()).endsWith("no incidents were recorded.");
+      assertThat(j.get("summary").asText()).contains("no incidents were recorded.");
     }
   }
 }
