@@ -119,7 +119,20 @@ public final class IncidentPages {
   public record Step(long index, String type, String party, String at) {}
 
   /** The incident page's model. */
-  public record Shown(AccordState accord, long id, List<Account> accounts, List<Finding> findings, List<Step> history) {
+  /** Where the gazetteer in force places the incident (null parts are unknown). */
+  public record Located(String admin1, String admin2, String method, Double borderKm, String line) {
+    static Located of(JsonNode l) {
+      if (l == null) {
+        return null;
+      }
+      return new Located(l.path("admin1_name").asText(null), l.path("admin2_name").asText(null),
+          l.path("method").asText(""), l.hasNonNull("border_km") ? l.get("border_km").asDouble() : null,
+          l.path("line").asText(null));
+    }
+  }
+
+  public record Shown(AccordState accord, long id, List<Account> accounts, List<Finding> findings, List<Step> history,
+      Located located) {
     public String partyOf(long account) {
       return accounts.stream().filter(a -> a.id() == account).map(Account::partyName).findFirst().orElse("?");
     }
@@ -155,7 +168,7 @@ public final class IncidentPages {
         history.add(new Step(x.get("id").asLong(), IncidentRules.FINDING, x.get("party").asText(), x.get("at").asText()));
       }
       history.sort(java.util.Comparator.comparingLong(Step::index));
-      return new Shown(a, incident, accounts, findings, history);
+      return new Shown(a, incident, accounts, findings, history, Located.of(o.get("located")));
     });
     User u = Access.user(ctx);
     String acting = u.actingAs();

@@ -295,6 +295,19 @@ public final class IncidentQuery {
         throw new IllegalStateException("stored account " + a.get("idx") + " is not JSON", e);
       }
     }
+    // Where the gazetteer in force puts the incident: its district and its distance to the line in
+    // force, and whose line that is. Node-local and recomputed after each gazetteer import.
+    h.createQuery("SELECT country, admin1_code, admin1_name, admin2_code, admin2_name, method, border_km, line"
+            + " FROM incident_place WHERE accord = :a AND incident = :id").bind("a", accord).bind("id", id)
+        .mapToMap().findOne().ifPresent(p -> {
+          ObjectNode x = o.putObject("located");
+          for (String k : List.of("country", "admin1_code", "admin1_name", "admin2_code", "admin2_name", "method", "line")) {
+            put(x, k, p.get(k));
+          }
+          if (p.get("border_km") instanceof Number km) {
+            x.put("border_km", Math.round(km.doubleValue() * 10) / 10.0);
+          }
+        });
     ArrayNode findings = o.putArray("findings");
     for (Map<String, Object> fnd : h.createQuery("SELECT idx, party, author, lang, at, supports, text FROM incident_finding"
             + " WHERE accord = :a AND incident = :id ORDER BY idx").bind("a", accord).bind("id", id).mapToMap().list()) {

@@ -85,6 +85,11 @@ class GazetteerApiTest {
       assertThat((Double) row.get("border_km")).isLessThan(3.0);
       assertThat(row.get("line")).isEqualTo("Natural Earth (de facto line)");
       assertThat(row.get("method")).isEqualTo("nearest-centre");
+      // the incident's own answer says where it is and how far from whose line
+      var located = s.get("/api/accords/kabul-2025/incidents/" + id, token).json().get("located");
+      assertThat(located.get("method").asText()).isEqualTo("nearest-centre");
+      assertThat(located.get("border_km").asDouble()).isLessThan(3.0);
+      assertThat(located.get("line").asText()).isEqualTo("Natural Earth (de facto line)");
       // no coordinates: placed by the name of its location, which the bundled crossings know
       var byName = s.postJson("/api/accords/kabul-2025/incidents", token, """
           {"date": "2025-10-13", "place": {"country": "Pakistan", "location": "Torkham"},
