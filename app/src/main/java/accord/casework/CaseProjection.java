@@ -41,18 +41,18 @@ public final class CaseProjection implements Projection {
     }
     JsonNode b = e.body();
     String text = b.hasNonNull("text") ? b.get("text").asText() : file ? c.allegationText() : null;
-    CaseStore.exec(accord.ledger.LogStore.prepared(h, "INSERT INTO case_step (accord, idx, case_id, type, party, author,"
+    accord.ledger.LogStore.exec(accord.ledger.LogStore.prepared(h, "INSERT INTO case_step (accord, idx, case_id, type, party, author,"
         + " lang, at, text, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         e.accord(), index, id, e.type(), e.party(), e.user(), e.lang(), at, text, EntryCodec.canonical(b));
     for (JsonNode f : b.path("evidence")) {
-      CaseStore.exec(accord.ledger.LogStore.prepared(h, "INSERT INTO case_evidence (accord, case_id, sha256, idx,"
+      accord.ledger.LogStore.exec(accord.ledger.LogStore.prepared(h, "INSERT INTO case_evidence (accord, case_id, sha256, idx,"
           + " provided_by, size, name, media_type, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT DO NOTHING"),
           e.accord(), id, f.get("sha256").asText(), index, e.party(), f.get("size").asLong(), f.get("name").asText(),
           f.get("media_type").asText(), f.hasNonNull("description") ? f.get("description").asText() : null);
     }
     if (e.type().equals(CaseRules.RECEIPT)) {
-      CaseStore.exec(accord.ledger.LogStore.prepared(h, "INSERT INTO case_receipt (accord, case_id, sha256, party, idx, at)"
+      accord.ledger.LogStore.exec(accord.ledger.LogStore.prepared(h, "INSERT INTO case_receipt (accord, case_id, sha256, party, idx, at)"
           + " VALUES (?, ?, ?, ?, ?, ?)"), e.accord(), id, b.get("sha256").asText(), e.party(), index, at);
     }
     notices(h, e, index, c, a, at);

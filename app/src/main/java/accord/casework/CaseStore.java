@@ -6,7 +6,6 @@ import accord.ledger.LogStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +51,7 @@ public final class CaseStore {
             + " ack_at = ?, responded_at = ?, planned_at = ?, action_at = ?, last_response_at = ?, answered_at = ?,"
             + " closed_at = ?, ack_due = ?, respond_due = ?, ack_secs = ?, respond_secs = ?, actions_taken = ?,"
             + " disputes = ?, escalations = ?, owes = ?, next_due = ? WHERE accord = ? AND id = ?");
-    exec(ps, v);
+    LogStore.exec(ps, v);
   }
 
   static CaseState read(ResultSet rs) throws SQLException {
@@ -89,25 +88,4 @@ public final class CaseStore {
     return new ArrayList<>(Arrays.stream(s.split(",")).filter(x -> !x.isEmpty()).toList());
   }
 
-  static void exec(PreparedStatement ps, Object... values) {
-    try {
-      for (int i = 0; i < values.length; i++) {
-        Object v = values[i];
-        if (v == null) {
-          ps.setNull(i + 1, Types.NULL);
-        } else if (v instanceof String s) {
-          ps.setString(i + 1, s);
-        } else if (v instanceof Long l) {
-          ps.setLong(i + 1, l);
-        } else if (v instanceof Integer n) {
-          ps.setInt(i + 1, n);
-        } else {
-          throw new IllegalArgumentException("cannot bind " + v.getClass());
-        }
-      }
-      ps.executeUpdate();
-    } catch (SQLException ex) {
-      throw new IllegalStateException("cannot store case rows: " + ex.getMessage(), ex);
-    }
-  }
 }

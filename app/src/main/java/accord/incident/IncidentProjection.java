@@ -7,7 +7,6 @@ import accord.ledger.LogStore;
 import accord.ledger.Projection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +30,7 @@ public final class IncidentProjection implements Projection {
     String at = EntryCodec.formatTime(e.time());
     if (e.type().equals(IncidentRules.FINDING)) {
       var s = e.body().get("supports");
-      exec(LogStore.prepared(h, "INSERT INTO incident_finding (accord, idx, incident, party, author, lang, at, supports, text)"
+      LogStore.exec(LogStore.prepared(h, "INSERT INTO incident_finding (accord, idx, incident, party, author, lang, at, supports, text)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"), e.accord(), index, e.body().get("incident").asLong(), e.party(),
           e.user(), e.lang(), at, s == null || s.isNull() ? null : s.asLong(), e.body().get("text").asText());
       return;
@@ -40,7 +39,7 @@ public final class IncidentProjection implements Projection {
     boolean report = e.type().equals(IncidentRules.REPORT);
     long incident = report ? index : e.body().get("incident").asLong();
     if (report) {
-      exec(LogStore.prepared(h, "INSERT INTO incident (accord, id, external_id, reported_by, date, date_end, date_precision,"
+      LogStore.exec(LogStore.prepared(h, "INSERT INTO incident (accord, id, external_id, reported_by, date, date_end, date_precision,"
               + " country, admin1, admin2, location, lat, lon, geo_precision, event_type, sub_event_type, fatalities_best,"
               + " provisions, text, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           e.accord(), index, r.externalId(), e.party(), r.date(), r.dateEnd(), r.datePrecision(),
@@ -48,7 +47,7 @@ public final class IncidentProjection implements Projection {
           r.place().lon(), r.place().precision(), r.eventType(), r.subEventType(), r.fatalities().best(),
           r.provisions().isEmpty() ? "" : "," + String.join(",", r.provisions()) + ",", r.text(), at);
     }
-    exec(LogStore.prepared(h, "INSERT INTO incident_account (accord, idx, incident, kind, party, author, lang, at, date,"
+    LogStore.exec(LogStore.prepared(h, "INSERT INTO incident_account (accord, idx, incident, kind, party, author, lang, at, date,"
             + " event_type, sub_event_type, fatalities_low, fatalities_best, fatalities_high, injuries_low, injuries_best,"
             + " injuries_high, text, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         e.accord(), index, incident, report ? "report" : "account", e.party(), e.user(), e.lang(), at, r.date(),
@@ -58,7 +57,7 @@ public final class IncidentProjection implements Projection {
         "INSERT INTO incident_actor (accord, account, ordinal, incident, name, role, grp) VALUES (?, ?, ?, ?, ?, ?, ?)");
     int ordinal = 0;
     for (Report.Actor a : r.actors()) {
-      exec(actor, e.accord(), index, ordinal++, incident, a.name(), a.role(), a.group());
+      LogStore.exec(actor, e.accord(), index, ordinal++, incident, a.name(), a.role(), a.group());
     }
     IncidentIndex.apply(h, e.accord(), index, incident, report, r);
   }
@@ -97,27 +96,4 @@ public final class IncidentProjection implements Projection {
     }
   }
 
-  private static void exec(PreparedStatement ps, Object... values) {
-    try {
-      for (int i = 0; i < values.length; i++) {
-        Object v = values[i];
-        if (v == null) {
-          ps.setNull(i + 1, Types.NULL);
-        } else if (v instanceof String s) {
-          ps.setString(i + 1, s);
-        } else if (v instanceof Long l) {
-          ps.setLong(i + 1, l);
-        } else if (v instanceof Integer n) {
-          ps.setInt(i + 1, n);
-        } else if (v instanceof Double d) {
-          ps.setDouble(i + 1, d);
-        } else {
-          throw new IllegalArgumentException("cannot bind " + v.getClass());
-        }
-      }
-      ps.executeUpdate();
-    } catch (SQLException ex) {
-      throw new IllegalStateException("cannot store incident rows: " + ex.getMessage(), ex);
-    }
-  }
 }

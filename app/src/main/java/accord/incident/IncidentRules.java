@@ -1,5 +1,8 @@
 package accord.incident;
 
+import static accord.ledger.BodyText.optText;
+import static accord.ledger.BodyText.text;
+
 import accord.accord.AccordState;
 import accord.ledger.Entry;
 import accord.ledger.Rejection;
@@ -278,22 +281,5 @@ public final class IncidentRules {
     return out;
   }
 
-  private static String text(JsonNode n, String field, String where) {
-    String s = optText(n, field, where);
-    if (s == null) {
-      throw Rejection.invalid(where + " must be a non-empty string");
-    }
-    return s;
-  }
 
-  private static String optText(JsonNode n, String field, String where) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual() || v.textValue().isBlank()) {
-      throw Rejection.invalid(where + " must be a non-empty string");
-    }
-    return v.textValue();
-  }
 }

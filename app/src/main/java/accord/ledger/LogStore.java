@@ -44,6 +44,34 @@ public final class LogStore {
     });
   }
 
+  /**
+   * Binds {@code values} (strings, whole numbers, doubles, nulls) to a statement from
+   * {@link #prepared} and runs it: the one way projections store their rows.
+   */
+  public static void exec(PreparedStatement ps, Object... values) {
+    try {
+      for (int i = 0; i < values.length; i++) {
+        Object v = values[i];
+        if (v == null) {
+          ps.setNull(i + 1, java.sql.Types.NULL);
+        } else if (v instanceof String s) {
+          ps.setString(i + 1, s);
+        } else if (v instanceof Long l) {
+          ps.setLong(i + 1, l);
+        } else if (v instanceof Integer n) {
+          ps.setInt(i + 1, n);
+        } else if (v instanceof Double d) {
+          ps.setDouble(i + 1, d);
+        } else {
+          throw new IllegalArgumentException("cannot bind " + v.getClass());
+        }
+      }
+      ps.executeUpdate();
+    } catch (SQLException ex) {
+      throw new IllegalStateException("cannot store read-model rows: " + ex.getMessage(), ex);
+    }
+  }
+
   /** The index of the entry whose note text has this SHA-256, if the log already has it. */
   public static Optional<Long> indexOfText(Handle h, String accord, byte[] textHash) {
     PreparedStatement ps = prepared(h, "SELECT idx FROM log_entry WHERE accord = ? AND text_hash = ?");
