@@ -33,8 +33,13 @@ public final class HealthHandlers {
     HealthFigures f = figures(ctx);
     I18n.Messages m = I18n.messages(web.lang(ctx));
     List<ReportProjection.Signed> signed = node.db().jdbi().withHandle(h -> ReportProjection.of(h, f.accord(), f.period()));
+    // the day the accord was defined, for the "whole life of the accord" period
+    String since = node.db().jdbi().withHandle(h -> h.createQuery("SELECT defined_at FROM accord WHERE id = :a")
+        .bind("a", f.accord()).mapTo(String.class).one()).substring(0, 10);
     Page.render(ctx, web, "health/health.jte", "health.title", Map.of(
         "figures", f,
+        "since", since,
+        "today", java.time.LocalDate.now(node.clock()).toString(),
         "signed", signed,
         "signer", Access.user(ctx).role().actsForParty() ? Access.user(ctx).party() : "",
         "summary", HealthSummary.of(f, m),
