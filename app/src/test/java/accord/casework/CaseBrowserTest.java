@@ -1,5 +1,6 @@
 package accord.casework;
 
+import accord.web.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,11 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,10 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Pattern UNTRANSLATED = Pattern.compile("\\[[a-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+\\]");
-  static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
   static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   @TempDir static Path dir;
@@ -51,35 +43,16 @@ class CaseBrowserTest {
   ChromeDriver browser;
   WebDriverWait wait;
 
-  static boolean browserInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @BeforeAll
   void start() throws IOException {
-    if (!browserInstalled()) {
+    if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
     DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new CaseServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-        "--disable-extensions", "--disable-default-apps", "--no-default-browser-check", "--no-pings",
-        "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,MediaRouter",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-    options.setExperimentalOption("prefs", Map.of(
-        "credentials_enable_service", false,
-        "profile.password_manager_enabled", false,
-        "profile.password_manager_leak_detection", false,
-        "download.default_directory", Files.createDirectories(dir.resolve("downloads")).toString()));
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-        .withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    ChromeOptions options = Chromium.options(dir);
+    service = Chromium.service(dir);
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
   }
@@ -112,18 +85,12 @@ class CaseBrowserTest {
   }
 
   List<String> consoleErrors() {
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/favicon.ico ")) {
-        errors.add(e.getMessage());
-      }
-    }
-    return errors;
+    return Chromium.consoleErrors(browser);
   }
 
   void assertCleanPage(String what) {
     String text = browser.findElement(By.tagName("body")).getText();
-    assertThat(UNTRANSLATED.matcher(text).results().map(java.util.regex.MatchResult::group).toList()).as(what + ": untranslated").isEmpty();
+    assertThat(Chromium.UNTRANSLATED.matcher(text).results().map(java.util.regex.MatchResult::group).toList()).as(what + ": untranslated").isEmpty();
     assertThat(consoleErrors()).as(what + ": console").isEmpty();
   }
 
@@ -150,13 +117,13 @@ class CaseBrowserTest {
   }
 
   void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    Files.createDirectories(Chromium.SCREENSHOTS);
+    Files.write(Chromium.SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
   }
 
   @Test
   void aCaseFromFilingToTheMediatorsFinding() throws IOException {
-    assumeTrue(browserInstalled(), "browser tests skipped: they need /usr/bin/chromium and /usr/bin/chromedriver");
+    assumeTrue(Chromium.installed(), "browser tests skipped: they need /usr/bin/chromium and /usr/bin/chromedriver");
     // Pakistan files, with the post commander's photo as evidence.
     signIn("pk.liaison");
     open("/accords/doha-2025");

@@ -1,5 +1,6 @@
 package accord.engagement;
 
+import accord.web.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,10 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngagementBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Pattern UNTRANSLATED = Pattern.compile("\\[[a-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+\\]");
-  static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
   static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   @TempDir static Path dir;
@@ -55,33 +51,16 @@ class EngagementBrowserTest {
   ChromeDriver browser;
   WebDriverWait wait;
 
-  static boolean browserInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @BeforeAll
   void start() throws IOException {
-    if (!browserInstalled()) {
+    if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
     DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-        "--disable-extensions", "--disable-default-apps", "--no-default-browser-check", "--no-pings",
-        "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,MediaRouter",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-    options.setExperimentalOption("prefs", Map.of(
-        "credentials_enable_service", false, "profile.password_manager_enabled", false,
-        "profile.password_manager_leak_detection", false));
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-        .withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    ChromeOptions options = Chromium.options(dir);
+    service = Chromium.service(dir);
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
   }
@@ -120,7 +99,7 @@ class EngagementBrowserTest {
   /** The page as read: no key left untranslated, nothing refused by the browser. */
   void checkPage(String what) {
     String text = browser.findElement(By.tagName("body")).getText();
-    assertThat(UNTRANSLATED.matcher(text).results().map(MatchResult::group).toList()).as(what + ": untranslated keys").isEmpty();
+    assertThat(Chromium.UNTRANSLATED.matcher(text).results().map(MatchResult::group).toList()).as(what + ": untranslated keys").isEmpty();
     List<String> errors = new ArrayList<>();
     for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
       if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/favicon.ico ")) {
@@ -142,8 +121,8 @@ class EngagementBrowserTest {
 
   @Test
   void aCommitteeMeetingFromScheduleToSignedDecisionAndAdjudicatedScore() throws IOException {
-    assumeTrue(browserInstalled(), "browser tests skipped: they need /usr/bin/chromium and /usr/bin/chromedriver");
-    Files.createDirectories(SCREENSHOTS);
+    assumeTrue(Chromium.installed(), "browser tests skipped: they need /usr/bin/chromium and /usr/bin/chromedriver");
+    Files.createDirectories(Chromium.SCREENSHOTS);
 
     // The secretariat schedules the JCC's next meeting from the accord's page.
     signIn("secretariat");
@@ -253,6 +232,6 @@ class EngagementBrowserTest {
         "width", size.get(0).doubleValue(), "height", Math.min(size.get(1).doubleValue(), 6000));
     Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
         Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-    Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    Files.write(Chromium.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
   }
 }

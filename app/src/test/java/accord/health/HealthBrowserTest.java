@@ -1,5 +1,6 @@
 package accord.health;
 
+import accord.web.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,13 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,10 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HealthBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Pattern UNTRANSLATED = Pattern.compile("\\[[a-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+\\]");
-  static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
   static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   @TempDir static Path dir;
@@ -51,35 +44,17 @@ class HealthBrowserTest {
   ChromeDriver browser;
   WebDriverWait wait;
 
-  static boolean browserInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @BeforeAll
   void start() throws IOException {
-    if (!browserInstalled()) {
+    if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
     DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
     HealthSeed.incidents(server);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-        "--disable-extensions", "--disable-default-apps", "--no-default-browser-check", "--no-pings",
-        "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,MediaRouter",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-    options.setExperimentalOption("prefs", Map.of(
-        "credentials_enable_service", false,
-        "profile.password_manager_enabled", false,
-        "profile.password_manager_leak_detection", false));
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-        .withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    ChromeOptions options = Chromium.options(dir);
+    service = Chromium.service(dir);
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
   }
@@ -98,20 +73,14 @@ class HealthBrowserTest {
   }
 
   List<String> consoleErrors() {
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/favicon.ico ")) {
-        errors.add(e.getMessage());
-      }
-    }
-    return errors;
+    return Chromium.consoleErrors(browser);
   }
 
   @Test
   void theHealthPageDrawsItsChartsInEnglishAndUrduAndAPartySignsTheReport() throws IOException {
-    assumeTrue(browserInstalled(),
+    assumeTrue(Chromium.installed(),
         "browser tests skipped: they need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
-    Files.createDirectories(SCREENSHOTS);
+    Files.createDirectories(Chromium.SCREENSHOTS);
     browser.get(server.base + "/login");
     browser.findElement(By.id("username")).sendKeys("pk.liaison");
     browser.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
@@ -133,7 +102,7 @@ class HealthBrowserTest {
       assertThat(browser.findElement(By.id("health-incident-total")).getText()).isEqualTo("7");
       assertThat(browser.findElement(By.id("health-fatality-total")).getText()).isEqualTo("20");
       String body = browser.findElement(By.tagName("body")).getText();
-      assertThat(UNTRANSLATED.matcher(body).results().map(MatchResult::group).toList()).as(lang).isEmpty();
+      assertThat(Chromium.UNTRANSLATED.matcher(body).results().map(MatchResult::group).toList()).as(lang).isEmpty();
       assertThat(browser.findElement(By.id("health-summary")).getText()).startsWith(
           I18n.messages(lang).t("health.summary.incidents", Calendars.date(java.time.LocalDate.parse(HealthSeed.FROM), lang),
               Calendars.date(java.time.LocalDate.parse(HealthSeed.TO), lang), 7, "").substring(0, 20));
@@ -164,6 +133,6 @@ class HealthBrowserTest {
         "width", size.get(0).doubleValue(), "height", Math.min(size.get(1).doubleValue(), 6000));
     Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
         Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-    Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    Files.write(Chromium.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
   }
 }

@@ -1,5 +1,6 @@
 package accord.notify;
 
+import accord.web.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,7 +11,6 @@ import accord.web.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,27 +24,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The inbox in Debian's Chromium, in Dari: the navbar badge, right-to-left layout, marking a notice read. */
 class InboxBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   @TempDir Path dir;
 
   @Test
   void anAfghanOfficerReadsTheMediatorsFindingInDari() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    assumeTrue(Files.isExecutable(Chromium.BINARY) && Files.isExecutable(Chromium.DRIVER),
         "skipped: needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
     DEVTOOLS_LOG.setLevel(Level.SEVERE);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")),
-        "--disable-extensions", "--disable-default-apps", "--no-default-browser-check", "--no-pings",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-    options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false, "profile.password_manager_enabled", false));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    ChromeOptions options = Chromium.options(dir);
+    ChromeDriverService service = Chromium.service(dir);
     ChromeDriver browser = null;
     try (TestServer s = new TestServer(Engines.SQLITE, dir.resolve("node"), false)) {
       long incident = Fixture.report(s, s.login("af.liaison"));

@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,11 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  /** What {@code I18n.Messages.t} shows for a key missing from a bundle. */
-  static final Pattern UNTRANSLATED = Pattern.compile("\\[[a-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+\\]");
-  static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
   /** Held here: java.util.logging forgets a logger's level once nothing references it. */
   static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
@@ -55,37 +46,17 @@ class BrowserTest {
   ChromeDriver browser;
   WebDriverWait wait;
 
-  static boolean browserInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
   @BeforeAll
   void start() throws IOException {
-    if (!browserInstalled()) {
+    if (!Chromium.installed()) {
       return; // each test then reports itself skipped, with the reason
     }
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
     // Selenium looks for DevTools bindings matching Chromium's version; none are needed here.
     DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-        // Left alone, Chromium still looks up its search engine, autofill, password-leak and
-        // update servers; switch those off, and let it resolve no name but this machine's.
-        "--disable-extensions", "--disable-default-apps", "--no-default-browser-check", "--no-pings",
-        "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,MediaRouter",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-    options.setExperimentalOption("prefs", Map.of(
-        "credentials_enable_service", false,
-        "profile.password_manager_enabled", false,
-        "profile.password_manager_leak_detection", false));
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-        .withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    ChromeOptions options = Chromium.options(dir);
+    service = Chromium.service(dir);
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
   }
@@ -105,7 +76,7 @@ class BrowserTest {
 
   @BeforeEach
   void freshBrowser() {
-    assumeTrue(browserInstalled(),
+    assumeTrue(Chromium.installed(),
         "browser tests skipped: they need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
     browser.get(server.base + "/login");
     browser.manage().deleteAllCookies();
@@ -137,14 +108,7 @@ class BrowserTest {
 
   /** Errors the page's console reported (CSP violations, missing assets, script errors). */
   List<String> consoleErrors() {
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      // The browser asks for /favicon.ico by itself; the node has none, and says so with a 404.
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/favicon.ico ")) {
-        errors.add(e.getMessage());
-      }
-    }
-    return errors;
+    return Chromium.consoleErrors(browser);
   }
 
   @Test
@@ -166,8 +130,8 @@ class BrowserTest {
 
   @Test
   void theAccordHomeInEveryLanguage() throws IOException {
-    assertThat(UNTRANSLATED.matcher(I18n.messages("en").t("no.such.key")).matches()).as("the marker looked for").isTrue();
-    Files.createDirectories(SCREENSHOTS);
+    assertThat(Chromium.UNTRANSLATED.matcher(I18n.messages("en").t("no.such.key")).matches()).as("the marker looked for").isTrue();
+    Files.createDirectories(Chromium.SCREENSHOTS);
     signIn("pk.liaison");
     open("/accords/kabul-2025");
     for (String lang : I18n.LANGUAGES) {
@@ -181,7 +145,7 @@ class BrowserTest {
       assertThat(browser.findElements(By.cssSelector("link[rel=stylesheet][href*='bootstrap.rtl']"))).as(lang)
           .hasSize(dir.equals("rtl") ? 1 : 0);
       String text = browser.findElement(By.tagName("body")).getText();
-      assertThat(UNTRANSLATED.matcher(text).results().map(MatchResult::group).toList()).as(lang + ": untranslated keys").isEmpty();
+      assertThat(Chromium.UNTRANSLATED.matcher(text).results().map(MatchResult::group).toList()).as(lang + ": untranslated keys").isEmpty();
       assertThat(browser.findElement(By.tagName("h1")).getText()).as(lang).isNotBlank();
       assertThat(consoleErrors()).as(lang).isEmpty();
       screenshot("accord-home-" + lang + ".png");
@@ -201,7 +165,7 @@ class BrowserTest {
     assertThat(box.getAttribute("data-verified")).isEqualTo("yes");
     assertThat(browser.findElement(By.id("proof-result")).getText())
         .isEqualTo(I18n.messages("fa-AF").t("entry.proofok"));
-    Files.createDirectories(SCREENSHOTS);
+    Files.createDirectories(Chromium.SCREENSHOTS);
     screenshot("entry-proof-fa-AF.png");
 
     // The same script refuses a proof that does not lead to the checkpoint's root.
@@ -224,6 +188,6 @@ class BrowserTest {
         "width", size.get(0).doubleValue(), "height", Math.min(size.get(1).doubleValue(), 6000));
     Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
         Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-    Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    Files.write(Chromium.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
   }
 }

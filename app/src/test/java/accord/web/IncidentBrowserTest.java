@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -48,29 +47,17 @@ class IncidentBrowserTest {
 
   @BeforeAll
   void start() throws IOException {
-    if (!BrowserTest.browserInstalled()) {
+    if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", BrowserTest.CHROMEDRIVER.toString());
+    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
     BrowserTest.DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserTest.CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--window-size=1280,900",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-        "--disable-extensions", "--disable-default-apps", "--no-default-browser-check", "--no-pings",
-        "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,MediaRouter",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-    options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
-        "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort()
-        .withLogFile(dir.resolve("chromedriver.log").toFile()).build();
+    ChromeOptions options = Chromium.options(dir);
+    service = Chromium.service(dir);
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    Files.createDirectories(BrowserTest.SCREENSHOTS);
+    Files.createDirectories(Chromium.SCREENSHOTS);
   }
 
   @AfterAll
@@ -88,7 +75,7 @@ class IncidentBrowserTest {
 
   @BeforeEach
   void freshBrowser() {
-    assumeTrue(BrowserTest.browserInstalled(),
+    assumeTrue(Chromium.installed(),
         "browser tests skipped: they need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
     browser.get(server.base + "/login");
     browser.manage().deleteAllCookies();
@@ -111,19 +98,12 @@ class IncidentBrowserTest {
    * points without them when this node has none (a 404 the browser logs).
    */
   List<String> consoleErrors() {
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      String m = e.getMessage();
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !m.contains("/favicon.ico ") && !m.contains("/api/gazetteer/")) {
-        errors.add(m);
-      }
-    }
-    return errors;
+    return Chromium.consoleErrors(browser, "/api/gazetteer/");
   }
 
   void noUntranslatedKeys(String what) {
     String text = browser.findElement(By.tagName("body")).getText();
-    assertThat(BrowserTest.UNTRANSLATED.matcher(text).results().map(MatchResult::group).toList()).as(what).isEmpty();
+    assertThat(Chromium.UNTRANSLATED.matcher(text).results().map(MatchResult::group).toList()).as(what).isEmpty();
   }
 
   List<WebElement> rows() {
@@ -270,6 +250,6 @@ class IncidentBrowserTest {
         "width", size.get(0).doubleValue(), "height", Math.min(size.get(1).doubleValue(), 6000));
     Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
         Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-    Files.write(BrowserTest.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    Files.write(Chromium.SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
   }
 }
