@@ -38,6 +38,7 @@ public final class Server {
     web.unreadNotices = new accord.notify.Inbox(node.db().jdbi())::unread;
     web.assets.add("casework.js", "static/casework.js");
     SignInThrottle throttle = new SignInThrottle(node.clock());
+    var engagement = new accord.engagement.EngagementCommands(node, node.escalatedCases());
     List<Route> routes =
         Routes.all(
             new HealthApi(node.db().jdbi()),
@@ -55,12 +56,12 @@ public final class Server {
             new accord.notify.NotifyAdmin(node.db().jdbi(), node.clock(), web),
             new accord.incident.DuplicatesApi(node, web),
             new accord.incident.ImportPages(node, web),
-            new accord.engagement.EngagementApi(new accord.engagement.EngagementCommands(node, node.escalatedCases())),
+            new accord.engagement.EngagementApi(engagement),
             new accord.health.HealthHandlers(node, web),
             new accord.casework.Casework(node, web),
             new accord.gazetteer.GazetteerApi(node.gazetteer()),
             new accord.incident.IncidentPages(node, web),
-            new accord.engagement.EngagementPages(new accord.engagement.EngagementCommands(node, node.escalatedCases()), web),
+            new accord.engagement.EngagementPages(engagement, web),
             new accord.gazetteer.GazetteerPages(node.gazetteer(), web));
     openApi.routes(routes);
     return Javalin.create(
