@@ -72,8 +72,8 @@ rows and a cosigned checkpoint per commit, durably (SQLite WAL with synchronous=
 with fsync and synchronous_commit on). Raw load: the same file into a plain 31-column table, in the
 same run, on the same engine. Target: the import under 60 s on 2 cores.
 
-| engine | file | import | held as likely duplicates | engine's raw bulk load |
-|---|---|---|---|---|
+| engine | file | import | CPU per row (process) | CPU per row (ledger writer) | held as likely duplicates | engine's raw bulk load |
+|---|---|---|---|---|---|---|
 TEXT
   printf '%s\n' "${IMPORT_ROWS[@]}"
   cat <<TEXT

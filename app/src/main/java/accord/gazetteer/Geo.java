@@ -11,12 +11,16 @@ public final class Geo {
 
   /** Great-circle distance by the haversine formula. */
   public static double km(double lat1, double lon1, double lat2, double lon2) {
+    return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(haversineTerm(lat1, lon1, lat2, lon2))));
+  }
+
+  /** The haversine of the central angle between two points: rises with their distance, from 0 to 1. */
+  static double haversineTerm(double lat1, double lon1, double lat2, double lon2) {
     double p1 = Math.toRadians(lat1);
     double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    double sp = Math.sin((p2 - p1) / 2);
+    double sl = Math.sin(Math.toRadians(lon2 - lon1) / 2);
+    return sp * sp + Math.cos(p1) * Math.cos(p2) * sl * sl;
   }
 
   /**

@@ -1,7 +1,11 @@
 package accord.gazetteer;
 
 import accord.ledger.Entry;
+import accord.ledger.LogStore;
 import accord.ledger.Projection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -35,15 +39,25 @@ public final class IncidentPlaces implements Projection {
 
   @Override
   public void evolve(Handle h, Entry e, long index) {
-    var incident = h.createQuery("SELECT accord, id, lat, lon, location, admin2, admin1 FROM incident WHERE accord = :a AND id = :i")
-        .bind("a", e.accord()).bind("i", index).map(IncidentPlaces::row).findOne();
-    h.createUpdate("DELETE FROM incident_place WHERE accord = :a AND incident = :i").bind("a", e.accord()).bind("i", index).execute();
-    if (incident.isPresent()) {
-      PreparedBatch insert = insert(h);
-      add(insert, gazetteer.index(), incident.get());
-      if (insert.size() > 0) {
-        insert.execute();
+    // Runs for every report on the ledger's writer thread: statements prepared once per batch.
+    Row incident = one(LogStore.prepared(h, "SELECT accord, id, lat, lon, location, admin2, admin1 FROM incident"
+        + " WHERE accord = ? AND id = ?"), e.accord(), index);
+    LogStore.exec(LogStore.prepared(h, "DELETE FROM incident_place WHERE accord = ? AND incident = ?"), e.accord(), index);
+    Object[] values = incident == null ? null : values(gazetteer.index(), incident);
+    if (values != null) {
+      LogStore.exec(LogStore.prepared(h, INSERT), values);
+    }
+  }
+
+  private static Row one(PreparedStatement ps, String accord, long id) {
+    try {
+      ps.setString(1, accord);
+      ps.setLong(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? row(rs, null) : null;
       }
+    } catch (SQLException ex) {
+      throw new IllegalStateException("cannot read incident " + id + ": " + ex.getMessage(), ex);
     }
   }
 
@@ -55,7 +69,7 @@ public final class IncidentPlaces implements Projection {
   /** What an incident says about where it happened. */
   record Row(String accord, long id, Double lat, Double lon, String location, String admin2, String admin1) {}
 
-  private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+  private static Row row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
     double lat = rs.getDouble(3);
     boolean noLat = rs.wasNull();
     double lon = rs.getDouble(4);
@@ -69,9 +83,15 @@ public final class IncidentPlaces implements Projection {
     return jdbi.inTransaction(h -> {
       h.createUpdate("DELETE FROM incident_place").execute();
       List<Row> rows = h.createQuery("SELECT accord, id, lat, lon, location, admin2, admin1 FROM incident").map(IncidentPlaces::row).list();
-      PreparedBatch insert = insert(h);
+      PreparedBatch insert = h.prepareBatch(INSERT);
       for (Row r : rows) {
-        add(insert, idx, r);
+        Object[] v = values(idx, r);
+        if (v != null) {
+          for (int i = 0; i < v.length; i++) {
+            insert.bind(i, v[i]);
+          }
+          insert.add();
+        }
       }
       int placed = insert.size();
       if (placed > 0) {
@@ -81,18 +101,15 @@ public final class IncidentPlaces implements Projection {
     });
   }
 
-  private static PreparedBatch insert(Handle h) {
-    return h.prepareBatch("INSERT INTO incident_place (accord, incident, country, admin1_code, admin1_name, admin2_code,"
-        + " admin2_name, method, border_km, line) VALUES (:accord, :incident, :country, :a1code, :a1name, :a2code, :a2name,"
-        + " :method, :km, :line)");
-  }
+  private static final String INSERT = "INSERT INTO incident_place (accord, incident, country, admin1_code, admin1_name,"
+      + " admin2_code, admin2_name, method, border_km, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
-   * Locates an incident by its coordinates; without them, by the first of its location, district
-   * or province that is exactly the name of a place with a position (method "name"). Incidents
-   * with neither get no row.
+   * The row that places an incident, by its coordinates; without them, by the first of its location,
+   * district or province that is exactly the name of a place with a position (method "name").
+   * Incidents with neither get no row (null).
    */
-  private static void add(PreparedBatch b, Index idx, Row r) {
+  private static Object[] values(Index idx, Row r) {
     Index.Location l;
     String method;
     try {
@@ -102,18 +119,18 @@ public final class IncidentPlaces implements Projection {
       } else {
         Place p = named(idx, r.location(), r.admin2(), r.admin1());
         if (p == null) {
-          return;
+          return null;
         }
         l = idx.locate(p.lat(), p.lon());
         method = "name";
       }
     } catch (IllegalArgumentException outOfRange) {
-      return; // the register refuses such coordinates; nothing to place
+      return null; // the register refuses such coordinates; nothing to place
     }
-    b.bind("accord", r.accord()).bind("incident", r.id()).bind("country", l.country())
-        .bind("a1code", l.admin1() == null ? null : l.admin1().code()).bind("a1name", l.admin1() == null ? null : l.admin1().name())
-        .bind("a2code", l.admin2() == null ? null : l.admin2().code()).bind("a2name", l.admin2() == null ? null : l.admin2().name())
-        .bind("method", method).bind("km", l.borderKm()).bind("line", l.line()).add();
+    return new Object[] {r.accord(), r.id(), l.country(),
+        l.admin1() == null ? null : l.admin1().code(), l.admin1() == null ? null : l.admin1().name(),
+        l.admin2() == null ? null : l.admin2().code(), l.admin2() == null ? null : l.admin2().name(),
+        method, l.borderKm(), l.line()};
   }
 
   private static Place named(Index idx, String... names) {

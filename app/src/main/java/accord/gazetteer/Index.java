@@ -48,6 +48,14 @@ public final class Index {
   private final Map<String, List<Area>> areas = new HashMap<>();
   private final Map<String, List<Batch.Boundary>> boundaries = new HashMap<>();
   private final BorderLine line;
+  /** District centres with a position, the candidates of the nearest-centre rule. */
+  private final List<Place> centres = new ArrayList<>();
+  /**
+   * Points already located. Reports cluster on few places (an export repeats a town's coordinates
+   * for every event there), and the index never changes once built, so an answer stays right.
+   */
+  private final Map<Long, Location> located = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int LOCATED_MAX = 65_536;
 
   Index(Collection<Place> places, List<Batch.Name> names, List<Batch.Boundary> outlines, Map<String, Long> seq, BorderLine line) {
     this.places = new LinkedHashMap<>();
@@ -69,6 +77,7 @@ public final class Index {
       }
     }
     areas.values().forEach(l -> l.sort(Comparator.comparingLong(Area::seq).reversed()));
+    this.places.values().stream().filter(p -> p.kind().equals("admin2") && p.hasPoint()).forEach(centres::add);
     this.line = line;
   }
 
@@ -165,6 +174,20 @@ public final class Index {
     if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
       throw new IllegalArgumentException("lat must be within -90..90 and lon within -180..180, got " + lat + ", " + lon);
     }
+    long key = Double.doubleToLongBits(lat) * 31 + Double.doubleToLongBits(lon);
+    Location known = located.get(key);
+    if (known != null && known.lat() == lat && known.lon() == lon) {
+      return known;
+    }
+    Location l = compute(lat, lon);
+    if (located.size() >= LOCATED_MAX) {
+      located.clear();
+    }
+    located.put(key, l);
+    return l;
+  }
+
+  private Location compute(double lat, double lon) {
     Area country = areaAt("country", lat, lon);
     Area district = areaAt("admin2", lat, lon);
     Area province = areaAt("admin1", lat, lon);
@@ -173,19 +196,10 @@ public final class Index {
     String method = admin2 != null ? "boundary" : "none";
     Double centreKm = null;
     if (admin2 == null) {
-      double best = Double.POSITIVE_INFINITY;
-      for (Place p : places.values()) {
-        if (p.kind().equals("admin2") && p.hasPoint() && (cc == null || cc.equals(p.country()))) {
-          double d = Geo.km(lat, lon, p.lat(), p.lon());
-          if (d < best) {
-            best = d;
-            admin2 = p;
-          }
-        }
-      }
+      admin2 = nearestCentre(lat, lon, cc);
       if (admin2 != null) {
         method = "nearest-centre";
-        centreKm = round(best);
+        centreKm = round(Geo.km(lat, lon, admin2.lat(), admin2.lon()));
       }
     }
     Place admin1 = province != null ? province.place() : parentOfKind(admin2, "admin1");
@@ -195,6 +209,25 @@ public final class Index {
     Double borderKm = line == null ? null : round(Geo.kmToLines(lat, lon, line.lines()));
     return new Location(lat, lon, cc, Ref.of(admin1), Ref.of(admin2), method, centreKm, borderKm,
         line == null ? null : line.name(), line == null ? null : line.authority());
+  }
+
+  /**
+   * The district centre (of the point's country, when known) closest on the sphere. Compared by the
+   * haversine term, which grows with the distance, so only the winner's distance is worked out.
+   */
+  private Place nearestCentre(double lat, double lon, String cc) {
+    Place best = null;
+    double bestTerm = Double.POSITIVE_INFINITY;
+    for (Place p : centres) {
+      if (cc == null || cc.equals(p.country())) {
+        double t = Geo.haversineTerm(lat, lon, p.lat(), p.lon());
+        if (t < bestTerm) {
+          bestTerm = t;
+          best = p;
+        }
+      }
+    }
+    return best;
   }
 
   private Place parentOfKind(Place p, String kind) {

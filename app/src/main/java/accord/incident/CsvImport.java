@@ -252,7 +252,11 @@ public abstract class CsvImport {
         added += entries.size();
         return;
       }
-      node.db().jdbi().useTransaction(h -> DuplicatesStore.insert(h, flags));
+      if (!flags.isEmpty()) {
+        // Only when there is something to hold: an empty write transaction would still queue behind
+        // the ledger's writer for the database's write lock and stall reading.
+        node.db().jdbi().useTransaction(h -> DuplicatesStore.insert(h, flags));
+      }
       // This chunk is queued before the previous one is waited for, so the ledger's writer
       // commits one chunk while the next is read and signed.
       List<CompletableFuture<Appended>> queued = node.appendAll(entries);

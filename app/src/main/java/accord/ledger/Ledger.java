@@ -142,9 +142,6 @@ public final class Ledger implements AutoCloseable {
                 for (Projection pr : owners) {
                   pr.decide(h, e);
                 }
-                LogStore.indexOfText(h, e.accord(), textHash).ifPresent(i -> {
-                  throw Rejection.conflict("this entry is already in the log, at index " + i);
-                });
               } catch (Rejection r) {
                 refused.put(p, r);
                 continue;
@@ -153,7 +150,12 @@ public final class Ledger implements AutoCloseable {
               long idx = log.range.size();
               byte[] noteBytes = p.note().bytes();
               byte[] leaf = Hash.leaf(noteBytes);
-              LogStore.insertEntry(h, e.accord(), idx, noteBytes, leaf, textHash, e);
+              // The entry's first write: a replay of a logged entry stores nothing and is refused here.
+              if (!LogStore.insertEntry(h, e.accord(), idx, noteBytes, leaf, textHash, e)) {
+                long at = LogStore.indexOfText(h, e.accord(), textHash).orElse(-1L);
+                refused.put(p, Rejection.conflict("this entry is already in the log, at index " + at));
+                continue;
+              }
               for (Projection pr : owners) {
                 pr.evolve(h, e, idx);
               }

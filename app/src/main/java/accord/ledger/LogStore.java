@@ -86,11 +86,15 @@ public final class LogStore {
     }
   }
 
-  public static void insertEntry(
+  /**
+   * Stores an entry at {@code idx}; false, storing nothing, when the log already holds an entry
+   * with this note text (the unique text hash answers that in the same step as the insert).
+   */
+  public static boolean insertEntry(
       Handle h, String accord, long idx, byte[] note, byte[] leafHash, byte[] textHash, Entry e) {
     PreparedStatement ps = prepared(h,
         "INSERT INTO log_entry (accord, idx, note, leaf_hash, text_hash, type, party, author, created)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (accord, text_hash) DO NOTHING");
     try {
       ps.setString(1, accord);
       ps.setLong(2, idx);
@@ -101,7 +105,7 @@ public final class LogStore {
       ps.setString(7, e.party());
       ps.setString(8, e.user());
       ps.setString(9, EntryCodec.formatTime(e.time()));
-      ps.executeUpdate();
+      return ps.executeUpdate() == 1;
     } catch (SQLException ex) {
       throw new IllegalStateException("cannot store entry " + idx + " of " + accord + ": " + ex.getMessage(), ex);
     }
