@@ -20,7 +20,12 @@ import org.jdbi.v3.core.Handle;
 public final class EngagementFigures {
   public record Figures(LocalDate from, LocalDate to, Map<String, Integer> meetingsByLevel, Map<String, Integer> meetingsByBody,
       Map<String, Integer> meetingsExpectedByBody, int actionsDue, int actionsDone, int actionsOverdue, int decisionsAdopted,
-      Map<String, Integer> exchangesByKind, Map<String, Integer> scores, RollUp.Result rollUp) {}
+      Map<String, Integer> exchangesByKind, Map<String, Integer> scores, RollUp.Result rollUp, Map<String, String> bodyNames) {
+    /** The name a body was defined with, else its code. */
+    public String bodyName(String code) {
+      return bodyNames.getOrDefault(code, code);
+    }
+  }
 
   private EngagementFigures() {}
 
@@ -32,7 +37,9 @@ public final class EngagementFigures {
     Map<String, Integer> byLevel = new TreeMap<>();
     Map<String, Integer> byBody = new TreeMap<>();
     Map<String, Integer> expected = new TreeMap<>();
+    Map<String, String> names = new TreeMap<>();
     for (Bodies.Body b : EngagementStore.bodies(h, accord)) {
+      names.put(b.code(), b.name());
       expected.put(b.code(), expected(Period.parse(b.cadence()), from, to));
       byBody.put(b.code(), 0);
     }
@@ -69,7 +76,7 @@ public final class EngagementFigures {
     EngagementQuery.ScoreBoard board = EngagementQuery.scores(h, a, to);
     Map<String, Integer> scores = new LinkedHashMap<>();
     board.latest().forEach((p, j) -> scores.put(p, j.score()));
-    return new Figures(from, to, byLevel, byBody, expected, actions[0], actions[1], actions[2], adopted, exchanges, scores, board.rollUp());
+    return new Figures(from, to, byLevel, byBody, expected, actions[0], actions[1], actions[2], adopted, exchanges, scores, board.rollUp(), names);
   }
 
   /** How many whole cadence periods fit between the two dates (both included). */

@@ -217,7 +217,7 @@ public final class HealthReport {
     engagement.add(List.of(Cell.text(m.t("health.meetings.held")),
         Cell.number(m.t("health.meetings.heldof", f.meetingsHeld(), f.meetingsExpected()))));
     for (var b : e.meetingsExpectedByBody().entrySet()) {
-      engagement.add(List.of(Cell.text("  " + b.getKey()),
+      engagement.add(List.of(Cell.text("  " + e.bodyName(b.getKey()) + " (" + b.getKey() + ")"),
           Cell.number(m.t("health.meetings.heldof", e.meetingsByBody().getOrDefault(b.getKey(), 0), b.getValue()))));
     }
     engagement.add(List.of(Cell.text(m.t("health.actions.due")), Cell.number(m.t("health.actions.doneof", e.actionsDone(), e.actionsDue()))));

@@ -111,7 +111,7 @@ class HealthSectionsTest {
       try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
         String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         assertThat(text).contains("Afghanistan 2 1 0 0 2", "Pakistan 1 0 0 0 1", "1 of 2 on time", "0 of 1 on time",
-            "JCC 1 of 6 held", "Action items due 1 of 1 done", "1 of 3 notifications were acknowledged on time");
+            "Joint Coordination Committee (JCC) 1 of 6 held", "Action items due 1 of 1 done", "1 of 3 notifications were acknowledged on time");
       } catch (java.io.IOException ex) {
         throw new java.io.UncheckedIOException(ex);
       }
