@@ -47,6 +47,11 @@ public final class Inbox {
 
   /** The user's notices, newest first, those after {@code after} (null: all), at most {@code limit}. */
   public List<Item> list(User u, Instant after, int limit) {
+    return list(u, after, limit, 0);
+  }
+
+  /** As {@link #list(User, Instant, int)}, leaving out the {@code offset} newest. */
+  public List<Item> list(User u, Instant after, int limit, long offset) {
     String party = partyOf(u);
     return jdbi.withHandle(h -> {
       Query q = h.createQuery("SELECT n.accord, n.idx, n.party, n.at, n.msg, n.args, n.link,"
@@ -54,8 +59,8 @@ public final class Inbox {
               + " FROM notice n LEFT JOIN notice_read r ON r.username = :u AND r.accord = n.accord"
               + " AND r.idx = n.idx AND r.party = n.party"
               + " WHERE 1 = 1" + (party == null ? "" : " AND n.party = :p") + (after == null ? "" : " AND n.at > :after")
-              + " ORDER BY n.at DESC, n.accord, n.idx DESC, n.party LIMIT :l")
-          .bind("u", u.username()).bind("l", limit);
+              + " ORDER BY n.at DESC, n.accord, n.idx DESC, n.party LIMIT :l OFFSET :o")
+          .bind("u", u.username()).bind("l", limit).bind("o", offset);
       if (party != null) {
         q.bind("p", party);
       }

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The inbox: its page with mark-read forms, and its JSON API. */
 public final class InboxPages {
-  static final int PAGE = 200;
+  static final int PAGE = 50;
   private final Inbox inbox;
   private final Web web;
 
@@ -27,12 +27,25 @@ public final class InboxPages {
     this.web = web;
   }
 
-  /** GET /inbox */
+  /** GET /inbox?offset=N: the newest notices a page at a time, one more read to know if older ones follow. */
   public void page(Context ctx) {
     User u = requireInbox(ctx);
-    List<Inbox.Item> items = inbox.list(u, null, PAGE);
-    Page.render(ctx, web, "notify/inbox.jte", "notify.inbox.title",
-        Map.of("items", items, "unread", inbox.unread(u), "everyParty", Inbox.partyOf(u) == null));
+    long offset;
+    try {
+      offset = Long.parseLong(ctx.queryParamAsClass("offset", String.class).getOrDefault("0").trim());
+    } catch (NumberFormatException e) {
+      offset = -1;
+    }
+    if (offset < 0) {
+      throw new HttpResponseException(400, "query parameter 'offset' must be a whole number from 0");
+    }
+    List<Inbox.Item> items = new ArrayList<>(inbox.list(u, null, PAGE + 1, offset));
+    boolean older = items.size() > PAGE;
+    if (older) {
+      items.remove(PAGE);
+    }
+    Page.render(ctx, web, "notify/inbox.jte", "notify.inbox.title", Map.of("items", items, "unread", inbox.unread(u),
+        "everyParty", Inbox.partyOf(u) == null, "offset", offset, "older", older, "pageSize", PAGE));
   }
 
   /** POST /inbox/read (form: accord, index, party): marks one notice read, back to the inbox. */

@@ -110,6 +110,36 @@ class InboxTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engines.class)
+  void thePageShowsFiftyNoticesAtATimeNewestFirst(Engines engine) throws Exception {
+    try (TestServer s = new TestServer(engine, dir, false)) {
+      String pk = s.login("pk.liaison");
+      String mediator = s.login("mediator");
+      long incident = Fixture.report(s, pk);
+      long last = 0;
+      for (int i = 0; i < InboxPages.PAGE + 1; i++) {
+        last = Fixture.finding(s, mediator, incident);
+      }
+      String session = s.users.startSession(s.users.find("pk.liaison").orElseThrow(), "web");
+      String first = page(s, session, "/inbox?lang=en");
+      assertThat(count(first, "data-read=")).isEqualTo(InboxPages.PAGE);
+      assertThat(first).contains("id=\"inbox-older\"").doesNotContain("id=\"inbox-newer\"")
+          .contains("name=\"index\" value=\"" + last + "\"");
+      String second = page(s, session, "/inbox?lang=en&offset=" + InboxPages.PAGE);
+      assertThat(count(second, "data-read=")).as("the oldest notice alone on the second page").isEqualTo(1);
+      assertThat(second).contains("id=\"inbox-newer\"").doesNotContain("id=\"inbox-older\"")
+          .doesNotContain("name=\"index\" value=\"" + last + "\"");
+      var bad = browser.send(HttpRequest.newBuilder(URI.create(s.base + "/inbox?offset=-3"))
+          .header("Cookie", Fixture.SESSION_COOKIE + "=" + session).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(bad.statusCode()).isEqualTo(400);
+    }
+  }
+
+  private static int count(String text, String what) {
+    return text.split(Pattern.quote(what), -1).length - 1;
+  }
+
   static JsonNode inbox(TestServer s, String token) {
     var r = s.get("/api/inbox?lang=en", token);
     assertThat(r.status()).as(r.text()).isEqualTo(200);
