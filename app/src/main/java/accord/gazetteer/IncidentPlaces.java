@@ -42,10 +42,15 @@ public final class IncidentPlaces implements Projection {
     // Runs for every report on the ledger's writer thread: statements prepared once per batch.
     Row incident = one(LogStore.prepared(h, "SELECT accord, id, lat, lon, location, admin2, admin1 FROM incident"
         + " WHERE accord = ? AND id = ?"), e.accord(), index);
-    LogStore.exec(LogStore.prepared(h, "DELETE FROM incident_place WHERE accord = ? AND incident = ?"), e.accord(), index);
     Object[] values = incident == null ? null : values(gazetteer.index(), incident);
     if (values != null) {
-      LogStore.exec(LogStore.prepared(h, INSERT), values);
+      // A rebuild applies the report again over the row it placed before: replace that row.
+      LogStore.exec(LogStore.prepared(h, INSERT + " ON CONFLICT (accord, incident) DO UPDATE SET country = excluded.country,"
+          + " admin1_code = excluded.admin1_code, admin1_name = excluded.admin1_name, admin2_code = excluded.admin2_code,"
+          + " admin2_name = excluded.admin2_name, method = excluded.method, border_km = excluded.border_km, line = excluded.line"),
+          values);
+    } else {
+      LogStore.exec(LogStore.prepared(h, "DELETE FROM incident_place WHERE accord = ? AND incident = ?"), e.accord(), index);
     }
   }
 

@@ -1,0 +1,67 @@
+package accord.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Running totals a projection keeps (counts per month, per map cell, per party…), added up in
+ * memory for a whole batch and written once per key when the batch ends.
+ *
+ * <p>A large import applies thousands of entries in one transaction, and most of them add one to
+ * the same few totals; an upsert per entry per total was a good part of the writer's time. Each
+ * total is an upsert whose parameters are the key's values followed by the amounts to add, e.g.
+ * {@code INSERT INTO t (k1, k2, n) VALUES (?, ?, ?) ON CONFLICT (k1, k2) DO UPDATE SET n = t.n + excluded.n}.
+ * Nothing may read such a table inside the batch that changes it: the ledger and the replay
+ * {@link #flush} before the batch's hashes and checkpoint are written, so a committed batch
+ * holds its totals.
+ */
+public final class Tallies {
+  private record Key(String sql, List<Object> key) {}
+
+  private Tallies() {}
+
+  /** Adds {@code amounts} (Long or Double each) to the total that {@code sql} keeps under {@code key}. */
+  public static void add(org.jdbi.v3.core.Handle h, String sql, Object[] key, Object... amounts) {
+    Map<Key, Object[]> pending = BatchCache.get(h, "tallies", LinkedHashMap::new);
+    Object[] sum = pending.computeIfAbsent(new Key(sql, Arrays.asList(key.clone())), k -> new Object[amounts.length]);
+    for (int i = 0; i < amounts.length; i++) {
+      sum[i] = plus(sum[i], amounts[i]);
+    }
+  }
+
+  /** Writes every total added since the last flush on this handle. */
+  public static void flush(org.jdbi.v3.core.Handle h) {
+    Map<Key, Object[]> pending = BatchCache.get(h, "tallies", LinkedHashMap::new);
+    try {
+      for (var e : pending.entrySet()) {
+        PreparedStatement ps = LogStore.prepared(h, e.getKey().sql());
+        List<Object> key = e.getKey().key();
+        Object[] values = new Object[key.size() + e.getValue().length];
+        for (int i = 0; i < key.size(); i++) {
+          values[i] = key.get(i);
+        }
+        System.arraycopy(e.getValue(), 0, values, key.size(), e.getValue().length);
+        LogStore.exec(ps, values);
+      }
+    } finally {
+      pending.clear();
+    }
+  }
+
+  private static Object plus(Object a, Object b) {
+    if (a == null) {
+      return b;
+    }
+    if (a instanceof Long x && b instanceof Long y) {
+      return x + y;
+    }
+    if (a instanceof Double x && b instanceof Double y) {
+      return x + y;
+    }
+    throw new IllegalArgumentException("cannot add " + b + " to " + a + ": amounts are Long or Double, the same for a total");
+  }
+}
