@@ -1,25 +1,18 @@
 package accord.casework;
 
 import accord.Engines;
+import accord.HandClock;
 import accord.node.Demo;
 import accord.node.Node;
 import accord.user.Role;
 import accord.user.Users;
-import accord.web.Server;
 import accord.web.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,51 +23,23 @@ import java.util.Map;
 final class CaseServer implements AutoCloseable {
   static final Instant START = Instant.parse("2026-01-10T08:00:00Z");
 
-  /** A clock that stands still until the test moves it. */
-  static final class HandClock extends Clock {
-    private volatile Instant now;
-
-    HandClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   final HandClock clock = new HandClock(START);
+  final TestServer server;
   final Node node;
   final Users users;
   final Javalin app;
   final String base;
   final Map<String, String> tokens = new LinkedHashMap<>();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   CaseServer(Engines engine, Path dir) {
-    node = Node.open(dir, engine.newDatabase(dir), clock);
-    users = new Users(node.db().jdbi(), clock);
-    Demo.loadIfEmpty(node, users);
+    server = new TestServer(engine, dir, true, clock);
+    node = server.node;
+    users = server.users;
+    app = server.app;
+    base = server.base;
     users.add("pk.lead", "Pakistan party lead", Role.PARTY_LEAD, "PK", Demo.PASSWORD);
     users.add("observer", "Observer, Türkiye", Role.OBSERVER, "TR", Demo.PASSWORD);
     users.add("tr.mediator", "Mediator, Türkiye", Role.MEDIATOR, "TR", Demo.PASSWORD);
-    app = Server.create(node, users).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port();
     for (String u : new String[] {"pk.liaison", "af.liaison", "secretariat", "mediator", "admin", "pk.lead", "observer", "tr.mediator"}) {
       tokens.put(u, login(u));
     }
@@ -96,23 +61,7 @@ final class CaseServer implements AutoCloseable {
   }
 
   TestServer.Res send(String method, String path, String token, String contentType, byte[] body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
-    }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    try {
-      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new TestServer.Res(r.statusCode(), r.body(), r);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return server.send(method, path, token, contentType, body);
   }
 
   TestServer.Res post(String user, String path, String json) {
@@ -145,7 +94,6 @@ final class CaseServer implements AutoCloseable {
 
   @Override
   public void close() {
-    app.stop();
-    node.close();
+    server.close();
   }
 }

@@ -3,6 +3,8 @@ package accord.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import accord.Engines;
+import accord.HandClock;
+import accord.web.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +34,8 @@ class HealthSectionsTest {
   @ParameterizedTest
   @EnumSource(Engines.class)
   void notificationsAndMeetingsCheckedByHand(Engines engine) {
-    try (ClockedServer s = new ClockedServer(engine, dir)) {
+    HandClock clock = new HandClock(java.time.Instant.parse("2026-05-01T00:00:00Z"));
+    try (TestServer s = new TestServer(engine, dir, true, clock)) {
       // Sessions expire as the clock moves on, so each call signs in afresh.
       java.util.function.Supplier<String> pkT = () -> s.login("pk.liaison");
       java.util.function.Supplier<String> afT = () -> s.login("af.liaison");
@@ -41,33 +44,33 @@ class HealthSectionsTest {
           {"notified_party": "%s", "request": "Act against those responsible.",
            "allegation": {"text": "Fighters crossed and attacked a post."}}""";
       String ack = "{\"text\": \"Received; we are looking into it.\"}";
-      JsonNode before = s.send("GET", KABUL + "/health?" + HealthSeed.PERIOD, secT.get(), null).json();
+      JsonNode before = s.get(KABUL + "/health?" + HealthSeed.PERIOD, secT.get()).json();
 
-      s.clock.set("2026-06-01T08:00:00Z");
-      long a = s.post(KABUL + "/cases", pkT.get(), file.formatted("AF"));
-      s.clock.set("2026-06-01T08:05:00Z");
-      long b = s.post(KABUL + "/cases", pkT.get(), file.formatted("AF"));
-      s.clock.set("2026-06-01T10:00:00Z");
-      s.post(KABUL + "/cases/" + a + "/acknowledge", afT.get(), ack);
-      s.clock.set("2026-06-02T09:00:00Z");
-      s.post(KABUL + "/cases", afT.get(), file.formatted("PK"));
-      s.clock.set("2026-06-02T14:05:00Z");
-      s.post(KABUL + "/cases/" + b + "/acknowledge", afT.get(), ack);
+      clock.set("2026-06-01T08:00:00Z");
+      long a = post(s, KABUL + "/cases", pkT.get(), file.formatted("AF"));
+      clock.set("2026-06-01T08:05:00Z");
+      long b = post(s, KABUL + "/cases", pkT.get(), file.formatted("AF"));
+      clock.set("2026-06-01T10:00:00Z");
+      post(s, KABUL + "/cases/" + a + "/acknowledge", afT.get(), ack);
+      clock.set("2026-06-02T09:00:00Z");
+      post(s, KABUL + "/cases", afT.get(), file.formatted("PK"));
+      clock.set("2026-06-02T14:05:00Z");
+      post(s, KABUL + "/cases/" + b + "/acknowledge", afT.get(), ack);
 
-      s.clock.set("2026-06-10T09:00:00Z");
-      long meeting = s.post(KABUL + "/meetings", secT.get(), """
+      clock.set("2026-06-10T09:00:00Z");
+      long meeting = post(s, KABUL + "/meetings", secT.get(), """
           {"body": "JCC", "level": "committee", "date": "2026-06-15", "place": "Kabul", "agenda": ["Trade at Torkham"]}""");
-      s.clock.set("2026-06-15T12:00:00Z");
-      s.post(KABUL + "/meetings/" + meeting + "/attendance", pkT.get(), """
+      clock.set("2026-06-15T12:00:00Z");
+      post(s, KABUL + "/meetings/" + meeting + "/attendance", pkT.get(), """
           {"attendees": [{"party": "PK", "name": "A. Khan"}, {"party": "PK", "name": "B. Shah"}]}""");
-      s.post(KABUL + "/meetings/" + meeting + "/attendance", afT.get(), """
+      post(s, KABUL + "/meetings/" + meeting + "/attendance", afT.get(), """
           {"attendees": [{"party": "AF", "name": "C. Ahmadzai"}, {"party": "AF", "name": "D. Rahimi"}]}""");
-      long action = s.post(KABUL + "/meetings/" + meeting + "/actions", secT.get(), """
+      long action = post(s, KABUL + "/meetings/" + meeting + "/actions", secT.get(), """
           {"text": "Agree the opening hours at Torkham.", "owner": "AF", "due": "2026-07-20"}""");
-      s.clock.set("2026-07-01T09:00:00Z");
-      s.post(KABUL + "/actions/" + action + "/update", afT.get(), "{\"status\": \"done\"}");
+      clock.set("2026-07-01T09:00:00Z");
+      post(s, KABUL + "/actions/" + action + "/update", afT.get(), "{\"status\": \"done\"}");
 
-      JsonNode j = s.send("GET", KABUL + "/health?" + HealthSeed.PERIOD, secT.get(), null).json();
+      JsonNode j = s.get(KABUL + "/health?" + HealthSeed.PERIOD, secT.get()).json();
       JsonNode cases = j.get("cases");
       assertThat(cases.get("received").asLong()).isEqualTo(3);
       assertThat(cases.get("acknowledged_on_time").asLong()).isEqualTo(1);
@@ -96,18 +99,20 @@ class HealthSectionsTest {
       assertThat(summary).contains("1 of 3 notifications were acknowledged on time and 0 answered on time; 3 clocks are overdue.")
           .contains(e.get("meetings_held").asInt() + " of " + e.get("meetings_expected").asInt() + " expected meetings were held,"
               + " and 1 of 1 action item due was done.");
-      String ur = s.send("GET", KABUL + "/health?" + HealthSeed.PERIOD + "&lang=ur", secT.get(), null).json().get("summary").asText();
+      String ur = s.get(KABUL + "/health?" + HealthSeed.PERIOD + "&lang=ur", secT.get()).json().get("summary").asText();
       assertThat(ur).contains("3 اطلاعات میں سے 1 کی بروقت تصدیق ہوئی");
 
       // The same figures in the CSV, and the page shows them.
-      String csv = s.send("GET", KABUL + "/health.csv?" + HealthSeed.PERIOD, secT.get(), null).text();
+      String csv = s.get(KABUL + "/health.csv?" + HealthSeed.PERIOD, secT.get()).text();
       assertThat(csv).contains("cases,received,AF,,2", "cases,acknowledged_on_time,AF,,1", "cases,overdue_now,PK,,1",
           "cases,received,AF,2026-06,2", "engagement,meetings_held_by_body,JCC,,1", "engagement,action_items_done,,,1");
-      String page = s.send("GET", "/accords/kabul-2025/health?" + HealthSeed.PERIOD + "&lang=en", secT.get(), null).text();
+      String page = s.get("/accords/kabul-2025/health?" + HealthSeed.PERIOD + "&lang=en", secT.get()).text();
       assertThat(page).contains("id=\"health-cases-received\">3<").contains("id=\"health-cases-overdue\">3<")
           .contains("1 of 1 done");
       // And so does the PDF report, tables and bars.
-      var pdf = s.sendBytes(KABUL + "/report.pdf?" + HealthSeed.PERIOD + "&lang=en", secT.get());
+      var answer = s.get(KABUL + "/report.pdf?" + HealthSeed.PERIOD + "&lang=en", secT.get());
+      assertThat(answer.status()).isEqualTo(200);
+      byte[] pdf = answer.body();
       try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
         String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         assertThat(text).contains("Afghanistan 2 1 0 0 2", "Pakistan 1 0 0 0 1", "1 of 2 on time", "0 of 1 on time",
@@ -116,5 +121,13 @@ class HealthSectionsTest {
         throw new java.io.UncheckedIOException(ex);
       }
     }
+  }
+
+  /** Posts and insists on success; returns the answer's id or index. */
+  private static long post(TestServer s, String path, String token, String json) {
+    TestServer.Res r = s.postJson(path, token, json);
+    assertThat(r.status()).as("POST " + path + ": " + r.text()).isIn(200, 201);
+    JsonNode j = r.json();
+    return j.has("id") ? j.get("id").asLong() : j.path("index").asLong(-1);
   }
 }

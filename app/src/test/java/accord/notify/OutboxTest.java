@@ -3,6 +3,7 @@ package accord.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import accord.Engines;
+import accord.HandClock;
 import accord.ledger.EntryCodec;
 import accord.web.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class OutboxTest {
       String af = s.login("af.liaison");
       // The deliverer's clock starts at the node's time (the administrator's retry is stamped by the node).
       Instant t0 = s.node.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-      TestClock clock = new TestClock(t0);
+      HandClock clock = new HandClock(t0);
       var settings = new Deliverer.Settings(
           new SmtpConfig("127.0.0.1", smtp.getSmtp().getPort(), "accord@node.example.org", false, null, null),
           "https://accord.example.org", Duration.ofSeconds(5), POLICY, Duration.ofSeconds(1));

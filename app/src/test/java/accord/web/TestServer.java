@@ -29,7 +29,12 @@ public final class TestServer implements AutoCloseable {
 
   /** A server on a new node with the demo accords and accounts, and the demo history if {@code history}. */
   public TestServer(Engines engine, Path dir, boolean history) {
-    node = Node.open(dir, engine.newDatabase(dir), Clock.systemUTC());
+    this(engine, dir, history, Clock.systemUTC());
+  }
+
+  /** As above, on a node that tells the time by {@code clock} (a test's hand-moved clock). */
+  public TestServer(Engines engine, Path dir, boolean history, Clock clock) {
+    node = Node.open(dir, engine.newDatabase(dir), clock);
     users = new Users(node.db().jdbi(), node.clock());
     Demo.loadIfEmpty(node, users, history);
     app = Server.create(node, users).start("127.0.0.1", 0);

@@ -1,4 +1,4 @@
-package accord.notify;
+package accord;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so retries are driven without sleeping. */
-final class TestClock extends Clock {
+/** A clock that stands still until the test moves it: clocks, retries and deadlines without sleeping. */
+public final class HandClock extends Clock {
   private volatile Instant now;
 
-  TestClock(Instant start) {
-    this.now = start;
+  public HandClock(Instant start) {
+    now = start;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  public void set(String instant) {
+    now = Instant.parse(instant);
   }
 
   @Override
