@@ -29,31 +29,31 @@ class GazetteerCliTest {
   void importListFindLocate() throws Exception {
     String data = dir.resolve("node").toString();
     Path districts = shared("osm_pakistan_2023_districts_simplified.geojson");
-    var imported = CliTest.run("", "gazetteer", "import", districts.toString(), "--source", "OpenStreetMap contributors",
+    var imported = Cli.run("", "gazetteer", "import", districts.toString(), "--source", "OpenStreetMap contributors",
         "--licence", "ODbL 1.0", "--data", data);
     assertThat(imported.code()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("loaded set osm_pakistan_2023_districts_simplified.geojson (geojson): 158 places", "156 outlines");
     // 156 districts and the two provinces whose names the bundled GeoNames provinces do not share
     // (Azad Jammu & Kashmir, Islamabad Capital Territory)
 
-    var list = CliTest.run("", "gazetteer", "list", "--data", data);
+    var list = Cli.run("", "gazetteer", "list", "--data", data);
     assertThat(list.out()).contains("geonames", "CC BY 4.0", "osm_pakistan_2023_districts_simplified.geojson", "ODbL 1.0",
         "border line in force: Natural Earth (de facto line)");
 
-    var find = CliTest.run("", "gazetteer", "find", "پشاور", "--data", data);
-    var peshawar = CliTest.run("", "gazetteer", "find", "Peshawar", "--data", data);
+    var find = Cli.run("", "gazetteer", "find", "پشاور", "--data", data);
+    var peshawar = Cli.run("", "gazetteer", "find", "Peshawar", "--data", data);
     assertThat(peshawar.code()).isZero();
     assertThat(peshawar.out()).contains("Peshawar\tcity\tPK");
     assertThat(find.code()).isEqualTo(1); // no Urdu names loaded yet
 
-    var at = CliTest.run("", "gazetteer", "locate", "34.0123", "71.5787", "--data", data);
+    var at = Cli.run("", "gazetteer", "locate", "34.0123", "71.5787", "--data", data);
     assertThat(at.out()).contains("admin2: Peshawar", "(boundary)", "km from Natural Earth (de facto line)");
 
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "name,lat,lng,country,admin1_code\nA,1,2,AF,01\nB,x,2,AF,01\n");
-    var refused = CliTest.run("", "gazetteer", "import", bad.toString(), "--data", data);
+    var refused = Cli.run("", "gazetteer", "import", bad.toString(), "--data", data);
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).contains("line 3: lat \"x\" is not a number");
-    assertThat(CliTest.run("", "gazetteer", "list", "--data", data).out()).doesNotContain("bad.csv");
+    assertThat(Cli.run("", "gazetteer", "list", "--data", data).out()).doesNotContain("bad.csv");
   }
 }

@@ -3,11 +3,8 @@ package accord.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import accord.Engines;
-import accord.cli.Main;
+import accord.cli.Cli;
 import accord.web.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
@@ -20,22 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthCliTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
 
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Cli.Run run(String... args) {
+    return Cli.run("", args);
   }
 
   @Test
@@ -47,18 +31,18 @@ class HealthCliTest {
       served = s.get("/api/accords/kabul-2025/report.pdf?" + HealthSeed.PERIOD + "&lang=ur", s.login("pk.liaison"))
           .raw().headers().firstValue("X-Report-SHA256").orElseThrow();
     }
-    Run health = run("health", "--accord", "kabul-2025", "--from", HealthSeed.FROM, "--to", HealthSeed.TO, "--data", data.toString());
+    Cli.Run health = run("health", "--accord", "kabul-2025", "--from", HealthSeed.FROM, "--to", HealthSeed.TO, "--data", data.toString());
     assertThat(health.code()).as(health.err()).isZero();
     assertThat(health.out()).contains("incidents 7, deaths 20")
         .containsPattern("on the territory of PK\\s+3 incidents\\s+6 deaths")
         .containsPattern("reported by AF\\s+3")
         .contains("2026-06  PK 0/0  AF 2/10")
         .contains("From May 1, 2026 to October 31, 2026, 7 incidents were recorded");
-    Run urdu = run("health", "--accord", "kabul-2025", "--from", HealthSeed.FROM, "--to", HealthSeed.TO, "--lang", "ur", "--data", data.toString());
+    Cli.Run urdu = run("health", "--accord", "kabul-2025", "--from", HealthSeed.FROM, "--to", HealthSeed.TO, "--lang", "ur", "--data", data.toString());
     assertThat(urdu.out()).contains("7 واقعات درج ہوئے");
 
     Path pdf = dir.resolve("out/report-ur.pdf");
-    Run report = run("report", "--accord", "kabul-2025", "--from", HealthSeed.FROM, "--to", HealthSeed.TO, "--lang", "ur",
+    Cli.Run report = run("report", "--accord", "kabul-2025", "--from", HealthSeed.FROM, "--to", HealthSeed.TO, "--lang", "ur",
         "--out", pdf.toString(), "--data", data.toString());
     assertThat(report.code()).as(report.err()).isZero();
     // The same bytes as the node served: a party can check the digest it is asked to sign offline.
@@ -68,7 +52,7 @@ class HealthCliTest {
       assertThat(new PDFTextStripper().getText(doc)).contains("20");
     }
 
-    Run bad = run("report", "--accord", "kabul-2025", "--from", "2026-11-01", "--to", "2026-10-01", "--out", pdf.toString(), "--data", data.toString());
+    Cli.Run bad = run("report", "--accord", "kabul-2025", "--from", "2026-11-01", "--to", "2026-10-01", "--out", pdf.toString(), "--data", data.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("after").doesNotContain("Exception");
     assertThat(run("health", "--accord", "nowhere", "--data", data.toString()).err()).contains("no accord nowhere");

@@ -3,10 +3,7 @@ package accord.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import accord.Engines;
-import accord.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import accord.cli.Cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCliTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
 
-  static synchronized Run run(List<String> args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args.toArray(String[]::new));
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Cli.Run run(List<String> args) {
+    return Cli.run("", args.toArray(String[]::new));
   }
 
   @ParameterizedTest
@@ -47,25 +31,25 @@ class ImportCliTest {
     }
     assertThat(run(cat(List.of("init"), node)).code()).isZero();
 
-    Run dry = run(cat(List.of("import", "ucdp", sample.toString(), "--accord", "kabul-2025", "--dry-run"), node));
+    Cli.Run dry = run(cat(List.of("import", "ucdp", sample.toString(), "--accord", "kabul-2025", "--dry-run"), node));
     assertThat(dry.code()).as(dry.err()).isZero();
     assertThat(dry.out()).contains("would add 310 incidents; 0 already in the register; 0 bad rows");
     assertThat(dry.err()).contains("310 rows read");
 
-    Run first = run(cat(List.of("import", "ucdp", sample.toString(), "--accord", "kabul-2025"), node));
+    Cli.Run first = run(cat(List.of("import", "ucdp", sample.toString(), "--accord", "kabul-2025"), node));
     assertThat(first.out()).as(first.err()).contains("added 310 incidents");
-    Run again = run(cat(List.of("import", "ucdp", sample.toString(), "--accord", "kabul-2025"), node));
+    Cli.Run again = run(cat(List.of("import", "ucdp", sample.toString(), "--accord", "kabul-2025"), node));
     assertThat(again.out()).contains("added 0 incidents; 310 already in the register");
 
     Path bad = UcdpImportTest.badFile(dir);
-    Run none = run(cat(List.of("import", "ucdp", bad.toString(), "--accord", "kabul-2025", "--all-or-nothing"), node));
+    Cli.Run none = run(cat(List.of("import", "ucdp", bad.toString(), "--accord", "kabul-2025", "--all-or-nothing"), node));
     assertThat(none.code()).isEqualTo(1);
     assertThat(none.out()).contains("line 4: date_start '2015-02-30' is not a real date", "wrote nothing: 5 bad rows");
-    Run some = run(cat(List.of("import", "ucdp", bad.toString(), "--accord", "kabul-2025"), node));
+    Cli.Run some = run(cat(List.of("import", "ucdp", bad.toString(), "--accord", "kabul-2025"), node));
     assertThat(some.out()).contains("line 5: latitude 123 is outside -90..90", "added 3 incidents");
 
     // Two accord definitions, the Kabul accord's four bodies, 310 + 3 reports.
-    Run rebuild = run(cat(List.of("rebuild"), node));
+    Cli.Run rebuild = run(cat(List.of("rebuild"), node));
     assertThat(rebuild.out()).as(rebuild.err()).contains("replayed 319 entries", "the rebuilt state is identical");
 
     assertThat(run(cat(List.of("import", "ucdp", sample.toString(), "--accord", "nowhere"), node)).err()).contains("no accord nowhere");
