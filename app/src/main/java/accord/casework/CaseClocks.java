@@ -91,18 +91,48 @@ public final class CaseClocks {
    */
   public static View of(CaseState c, AccordState a, Instant now) {
     List<Clock> clocks = clocks(c, a, now);
-    int bump = 0;
     Instant overdueSince = null;
     for (Clock k : clocks) {
       if (k.status() == Status.OVERDUE) {
-        long extra = k.overdueBy(now).toMillis() / Math.max(1, k.length().toMillis());
-        bump = (int) Math.max(bump, Math.min(1 + extra, a.ladder().size()));
         overdueSince = overdueSince == null || k.due().isBefore(overdueSince) ? k.due() : overdueSince;
       }
     }
-    int level = Math.min(c.levelNo() + bump, a.ladder().size() - 1);
+    Instant[] reach = climb(c, a);
+    int level = reach.length - 1;
+    while (reach[level] == null || reach[level].isAfter(now)) {
+      level--;
+    }
     Clock next = clocks.stream().filter(Clock::ticking).min(Comparator.comparing(Clock::due)).orElse(null);
     return new View(clocks, level, a.ladder().get(level), owes(c, next), next == null ? null : next.due(), overdueSince);
+  }
+
+  /**
+   * When the case, as its entries leave it, reaches each rung of the ladder: element {@code r} is
+   * the first instant from which the level {@link #of} shows is {@code r} or higher, {@link
+   * Instant#MIN} for the rungs it stands on whatever the time (up to the level it was escalated
+   * to), null for those it never reaches (no clock running, or the case closed). This is the one
+   * place the climb is defined, so the level shown at a moment and the queues the projection keeps
+   * ahead of time cannot disagree: a running clock adds one rung from the first instant after its
+   * due time, and one more each time a further full length of the clock (in whole milliseconds)
+   * has passed since it fell due. The times never decrease from one rung to the next.
+   */
+  public static Instant[] climb(CaseState c, AccordState a) {
+    int top = a.ladder().size() - 1;
+    int base = Math.min(c.levelNo(), top);
+    Instant[] reach = new Instant[top + 1];
+    java.util.Arrays.fill(reach, 0, base + 1, Instant.MIN);
+    for (Clock k : clocks(c, a, Instant.MIN)) {
+      if (!k.ticking()) {
+        continue;
+      }
+      long length = Math.max(1, k.length().toMillis());
+      for (int r = base + 1; r <= top; r++) {
+        long rungs = r - base;
+        Instant t = rungs == 1 ? k.due().plusNanos(1) : k.due().plusMillis((rungs - 1) * length);
+        reach[r] = reach[r] == null || t.isBefore(reach[r]) ? t : reach[r];
+      }
+    }
+    return reach;
   }
 
   /** The earliest due time of a clock still running, whatever the time: stored for queries. */

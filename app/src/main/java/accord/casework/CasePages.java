@@ -232,25 +232,26 @@ public final class CasePages {
     }
   }
 
-  /** GET /accords/{id}/cases/queues: per rung of the ladder, the open cases standing there now. */
+  /** GET /accords/{id}/cases/queues: per rung of the ladder, the open cases standing there now, and how many. */
   public void queues(Context ctx) {
     String accord = ctx.pathParam("id");
     AccordState a = desk.accord(accord);
-    Instant now = desk.node().clock().instant();
+    // case_rung holds whole milliseconds: reading at one makes the rows and the clocks agree.
+    Instant now = desk.node().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     List<List<Row>> levels = new ArrayList<>();
+    long[][] sizes = new long[1][];
     desk.node().db().jdbi().useHandle(h -> {
       for (int i = 0; i < a.ladder().size(); i++) {
         List<Row> rows = new ArrayList<>();
-        for (CaseState c : CaseQuery.queueCandidates(h, accord, i, now, 4 * QUEUE_SIZE)) {
-          CaseClocks.View v = CaseClocks.of(c, a, now);
-          if (v.levelNo() == i && rows.size() < QUEUE_SIZE) {
-            rows.add(new Row(c, v));
-          }
+        for (CaseState c : CaseQuery.queue(h, accord, i, now, QUEUE_SIZE)) {
+          rows.add(new Row(c, CaseClocks.of(c, a, now)));
         }
         levels.add(rows);
       }
+      sizes[0] = CaseQuery.queueSizes(h, accord, a.ladder().size(), now);
     });
-    Page.render(ctx, web, "casework/queues.jte", "case.queues.title", Map.of("accord", a, "levels", levels, "now", now));
+    Page.render(ctx, web, "casework/queues.jte", "case.queues.title",
+        Map.of("accord", a, "levels", levels, "sizes", sizes[0], "now", now));
   }
 
   /** GET /accords/{id}/accountability?from&to */

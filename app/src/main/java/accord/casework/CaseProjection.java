@@ -38,6 +38,7 @@ public final class CaseProjection implements Projection {
     String at = EntryCodec.formatTime(e.time());
     if (!e.type().equals(CaseRules.RECEIPT)) {
       CaseStore.store(h, c, a, file);
+      CaseTallies.apply(h, before, c, a);
     }
     JsonNode b = e.body();
     String text = b.hasNonNull("text") ? b.get("text").asText() : file ? c.allegationText() : null;
@@ -81,7 +82,7 @@ public final class CaseProjection implements Projection {
 
   @Override
   public List<String> tables() {
-    return List.of("case_file", "case_step", "case_evidence", "case_receipt");
+    return List.of("case_file", "case_step", "case_evidence", "case_receipt", "case_tally", "case_day", "case_rung");
   }
 
   /** What the read model holds that this entry refers to. */

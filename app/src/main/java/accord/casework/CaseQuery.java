@@ -34,27 +34,42 @@ public final class CaseQuery {
 
   public static List<CaseState> list(Handle h, String accord, Filter f, Instant now, int limit, long offset) {
     StringBuilder sql = new StringBuilder("SELECT " + CaseStore.COLUMNS + " FROM case_file WHERE accord = :a");
-    where(sql, f);
-    sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
+    if (f.overdueOnly()) {
+      // Overdue cases are found by next_due, not in id order: their page of ids is picked from the
+      // narrow index first, so only those rows are read, not every overdue case sorted.
+      sql.append(" AND id IN (SELECT id FROM case_file WHERE accord = :a");
+      where(sql, f);
+      sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset) ORDER BY id DESC");
+    } else {
+      where(sql, f);
+      sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
+    }
     Query q = bind(h.createQuery(sql.toString()), accord, f, now).bind("limit", limit).bind("offset", offset);
     return q.map((rs, ctx) -> CaseStore.read(rs)).list();
   }
 
+  /**
+   * How many cases the list shows. Without the overdue filter a sum over case_tally; overdue
+   * depends on the time, so those are counted from the narrow index on next_due (set only while
+   * a clock runs, so only open cases have it).
+   */
   public static long count(Handle h, String accord, Filter f, Instant now) {
-    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM case_file WHERE accord = :a");
+    StringBuilder sql = new StringBuilder(f.overdueOnly()
+        ? "SELECT COUNT(*) FROM case_file WHERE accord = :a"
+        : "SELECT COALESCE(SUM(cases), 0) FROM case_tally WHERE accord = :a");
     where(sql, f);
     return bind(h.createQuery(sql.toString()), accord, f, now).mapTo(Long.class).one();
   }
 
+  /** The filter's conditions; next_due is set only while a clock runs, so overdue implies open. */
   private static void where(StringBuilder sql, Filter f) {
-    if (f.party() != null) {
-      sql.append(" AND (notifying = :party OR notified = :party)");
-    }
-    if (f.openOnly() || f.overdueOnly()) {
-      sql.append(" AND state NOT IN ('verified', 'decided')");
-    }
     if (f.overdueOnly()) {
       sql.append(" AND next_due < :now");
+    } else if (f.openOnly()) {
+      sql.append(" AND state NOT IN ('verified', 'decided')");
+    }
+    if (f.party() != null) {
+      sql.append(" AND (notifying = :party OR notified = :party)");
     }
     if (f.levelNo() != null) {
       sql.append(" AND level_no = :level");
@@ -76,16 +91,34 @@ public final class CaseQuery {
   }
 
   /**
-   * Open cases whose shown level may be {@code levelNo}: escalated there, or below it with a
-   * clock overdue (which raises the level shown). The caller keeps those whose view is at the level.
+   * The open cases standing on rung {@code rung} of the ladder at {@code now} (to the
+   * millisecond, as case_rung holds the times), latest arrivals first.
    */
-  public static List<CaseState> queueCandidates(Handle h, String accord, int levelNo, Instant now, int limit) {
-    return h.createQuery("SELECT " + CaseStore.COLUMNS + " FROM case_file WHERE accord = :a"
-            + " AND state NOT IN ('verified', 'decided') AND (level_no = :level OR (level_no < :level AND next_due < :now))"
-            + " ORDER BY id DESC LIMIT :limit")
-        .bind("a", accord).bind("level", levelNo).bind("now", EntryCodec.formatTime(now)).bind("limit", limit)
+  public static List<CaseState> queue(Handle h, String accord, int rung, Instant now, int limit) {
+    return h.createQuery("SELECT " + QUEUE_COLUMNS + " FROM case_rung r JOIN case_file f ON f.accord = r.accord AND f.id = r.id"
+            + " WHERE r.accord = :a AND r.rung = :r" + STANDING + " ORDER BY r.arrived DESC, r.id DESC LIMIT :limit")
+        .bind("a", accord).bind("r", rung).bind("now", EntryCodec.formatTime(now)).bind("limit", limit)
         .map((rs, ctx) -> CaseStore.read(rs)).list();
   }
+
+  /** How many open cases stand on each rung at {@code now}: element i for rung i. */
+  public static long[] queueSizes(Handle h, String accord, int rungs, Instant now) {
+    long[] out = new long[rungs];
+    h.createQuery("SELECT rung, COUNT(*) FROM case_rung r WHERE accord = :a" + STANDING + " GROUP BY rung")
+        .bind("a", accord).bind("now", EntryCodec.formatTime(now))
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .forEach(x -> {
+          if (x[0] >= 0 && x[0] < rungs) {
+            out[(int) x[0]] = x[1];
+          }
+        });
+    return out;
+  }
+
+  private static final String STANDING =
+      " AND (r.since IS NULL OR r.since <= :now) AND (r.until IS NULL OR r.until > :now)";
+  private static final String QUEUE_COLUMNS = java.util.Arrays.stream(CaseStore.COLUMNS.split(","))
+      .map(c -> "f." + c.strip()).collect(java.util.stream.Collectors.joining(", "));
 
   public static Optional<CaseState> one(Handle h, String accord, long id) {
     return CaseStore.load(h, accord, id);

@@ -162,6 +162,9 @@ class CaseApiTest {
         before.add(s.kase(KABUL, id).toString());
       }
       String list = s.get("pk.liaison", "/api/accords/" + KABUL + "/cases?limit=100").text();
+      String queues = withoutCsrf(s.get("secretariat", "/accords/" + KABUL + "/cases/queues").text());
+      String tallies = tallies(s);
+      assertThat(tallies).as("tallies, days and queue rows kept").contains("case_tally|", "case_day|", "case_rung|");
       String digest = s.node.digest();
       Replay.Result r = s.node.rebuild();
       assertThat(r.violations()).isEmpty();
@@ -172,6 +175,8 @@ class CaseApiTest {
       }
       assertThat(after).isEqualTo(before);
       assertThat(s.get("pk.liaison", "/api/accords/" + KABUL + "/cases?limit=100").text()).isEqualTo(list);
+      assertThat(withoutCsrf(s.get("secretariat", "/accords/" + KABUL + "/cases/queues").text())).isEqualTo(queues);
+      assertThat(tallies(s)).isEqualTo(tallies);
       long notices = s.node.db().jdbi().withHandle(h -> h.createQuery(
           "SELECT COUNT(*) FROM notice WHERE accord = :a AND link = :l").bind("a", KABUL)
           .bind("l", "/accords/" + KABUL + "/cases/" + a).mapTo(Long.class).one());
@@ -252,5 +257,27 @@ class CaseApiTest {
       }
     }
     throw new AssertionError("no clock " + name);
+  }
+
+  /** A page without its form token, which differs per request. */
+  private static String withoutCsrf(String html) {
+    return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+  }
+
+  /** Every row the projection keeps beside the cases, table by table. */
+  private static String tallies(CaseServer s) {
+    StringBuilder b = new StringBuilder();
+    s.node.db().jdbi().useHandle(h -> {
+      for (String t : List.of("case_tally", "case_day", "case_rung")) {
+        h.createQuery("SELECT * FROM " + t + " ORDER BY 1, 2, 3, 4").map((rs, ctx) -> {
+          StringBuilder row = new StringBuilder(t);
+          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            row.append('|').append(rs.getString(i));
+          }
+          return row.append('\n').toString();
+        }).forEach(b::append);
+      }
+    });
+    return b.toString();
   }
 }

@@ -119,4 +119,90 @@ class CaseClocksTest {
     assertThat(CaseClocks.nextDue(verified, ACCORD)).isNull();
     assertThat(c.open()).isTrue();
   }
+
+  /** The rule as it read before the climb was factored out: the oracle for {@link CaseClocks#climb}. */
+  static int oldLevel(CaseState c, accord.accord.AccordState a, Instant now) {
+    int bump = 0;
+    for (CaseClocks.Clock k : CaseClocks.clocks(c, a, now)) {
+      if (k.status() == Status.OVERDUE) {
+        long extra = k.overdueBy(now).toMillis() / Math.max(1, k.length().toMillis());
+        bump = (int) Math.max(bump, Math.min(1 + extra, a.ladder().size()));
+      }
+    }
+    return Math.min(c.levelNo() + bump, a.ladder().size() - 1);
+  }
+
+  /** Cases with one or several clocks running, some escalated, with due times on and off the millisecond. */
+  static List<CaseState> climbers() {
+    Instant odd = FILED.plusNanos(300_000);
+    return List.of(
+        Fixtures.inState("filed"),
+        new CaseState("test-accord", 8, "PK", "AF", "filed", 2, odd, odd, "a", "r", "en",
+            List.of(), List.of(), null, null, null, null, null, null, null, 0, 0, 1),
+        new CaseState("test-accord", 9, "PK", "AF", "acknowledged", 0, FILED, FILED.plus(HOUR), "a", "r", "en",
+            List.of(), List.of(), FILED.plus(HOUR), null, null, null, null, null, null, 0, 0, 0),
+        new CaseState("test-accord", 10, "PK", "AF", "responded", 1, FILED, FILED.plus(Duration.ofDays(2)), "a", "r", "en",
+            List.of(), List.of(), FILED.plus(HOUR), FILED.plus(Duration.ofDays(2)), FILED.plus(Duration.ofDays(2)), null,
+            FILED.plus(Duration.ofDays(2)), null, null, 0, 0, 1),
+        new CaseState("test-accord", 11, "PK", "AF", "escalated", 4, FILED, FILED, "a", "r", "en",
+            List.of(), List.of(), null, null, null, null, null, null, null, 0, 1, 4),
+        new CaseState("test-accord", 12, "PK", "AF", "verified", 0, FILED, FILED, "a", "r", "en",
+            List.of(), List.of(), null, null, null, null, null, null, FILED, 0, 0, 0));
+  }
+
+  @Test
+  void theClimbAgreesWithTheLevelShownAtAndAroundEveryRung() {
+    for (CaseState c : climbers()) {
+      Instant[] reach = CaseClocks.climb(c, ACCORD);
+      assertThat(reach).hasSize(ACCORD.ladder().size());
+      List<Instant> probes = new java.util.ArrayList<>(List.of(FILED, FILED.plus(Duration.ofDays(400))));
+      for (int r = 0; r < reach.length; r++) {
+        if (r > 0 && reach[r] != null && reach[r - 1] != null) {
+          assertThat(reach[r]).as("case " + c.id() + " rung " + r).isAfterOrEqualTo(reach[r - 1]);
+        }
+        if (reach[r] != null && !reach[r].equals(Instant.MIN)) {
+          for (long d : new long[] {-1_000_000, -1, 0, 1, 1_000_000}) {
+            probes.add(reach[r].plusNanos(d));
+          }
+          probes.add(reach[r].truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        }
+      }
+      for (Instant t : probes) {
+        int level = CaseClocks.of(c, ACCORD, t).levelNo();
+        assertThat(level).as("case " + c.id() + " at " + t).isEqualTo(oldLevel(c, ACCORD, t));
+      }
+    }
+    assertThat(CaseClocks.climb(Fixtures.inState("filed"), ACCORD)[1])
+        .as("one rung up the first instant after the acknowledgement falls due").isEqualTo(FILED.plus(Duration.ofHours(24)).plusNanos(1));
+    assertThat(CaseClocks.climb(Fixtures.inState("filed"), ACCORD)[2]).isEqualTo(FILED.plus(Duration.ofHours(48)));
+    assertThat(CaseClocks.climb(climbers().get(5), ACCORD)).as("a closed case climbs no more").containsExactly(Instant.MIN, null, null, null, null);
+  }
+
+  /** Rows follow the case as stored (to the millisecond), as pages read it back. */
+  @Test
+  void theQueueRowsHoldACaseExactlyWhileItsLevelIsTheirRung() {
+    for (CaseState c : climbers()) {
+      List<CaseTallies.Rung> rows = CaseTallies.rungs(c, ACCORD);
+      if (!c.open()) {
+        assertThat(rows).as("closed cases have no rows").isEmpty();
+        continue;
+      }
+      java.util.Set<Instant> probes = new java.util.TreeSet<>(List.of(FILED.minus(Duration.ofDays(3)), FILED, FILED.plus(Duration.ofDays(400))));
+      for (CaseTallies.Rung r : rows) {
+        for (String t : new String[] {r.since(), r.until()}) {
+          if (t != null) {
+            Instant b = Instant.parse(t);
+            probes.addAll(List.of(b.minusMillis(1), b, b.plusMillis(1)));
+          }
+        }
+      }
+      for (Instant t : probes) {
+        String now = accord.ledger.EntryCodec.formatTime(t);
+        List<Integer> on = rows.stream()
+            .filter(r -> (r.since() == null || r.since().compareTo(now) <= 0) && (r.until() == null || r.until().compareTo(now) > 0))
+            .map(CaseTallies.Rung::rung).toList();
+        assertThat(on).as("case " + c.id() + " at " + t).containsExactly(CaseClocks.of(CaseTallies.stored(c), ACCORD, t).levelNo());
+      }
+    }
+  }
 }
