@@ -85,8 +85,8 @@ public final class Inbox {
     }
     String party = partyOf(u);
     return jdbi.withHandle(h -> {
-      Query q = h.createQuery("SELECT (SELECT COUNT(*) FROM notice" + (party == null ? "" : " WHERE party = :p") + ")"
-          + " - (SELECT COUNT(*) FROM notice_read WHERE username = :u" + (party == null ? "" : " AND party = :p") + ")")
+      Query q = h.createQuery("SELECT (SELECT COALESCE(SUM(n), 0) FROM notice_count" + (party == null ? "" : " WHERE party = :p") + ")"
+          + " - (SELECT COALESCE(SUM(n), 0) FROM notice_read_count WHERE username = :u" + (party == null ? "" : " AND party = :p") + ")")
           .bind("u", u.username());
       if (party != null) {
         q.bind("p", party);
@@ -132,21 +132,34 @@ public final class Inbox {
   /** Marks every notice of the user's inbox read; returns how many were newly marked. */
   public int markAllRead(User u) {
     String party = partyOf(u);
-    return jdbi.withHandle(h -> {
+    return jdbi.inTransaction(h -> {
       var update = h.createUpdate("INSERT INTO notice_read (username, accord, idx, party)"
           + " SELECT :u, n.accord, n.idx, n.party FROM notice n WHERE " + (party == null ? "1 = 1" : "n.party = :p")
           + " ON CONFLICT DO NOTHING").bind("u", u.username());
       if (party != null) {
         update.bind("p", party);
       }
-      return update.execute();
+      int marked = update.execute();
+      // Recount rather than add: a mark-all touches every party of the inbox at once.
+      h.createUpdate("DELETE FROM notice_read_count WHERE username = :u" + (party == null ? "" : " AND party = :p"))
+          .bind("u", u.username()).bindMap(party == null ? java.util.Map.of() : java.util.Map.of("p", party)).execute();
+      h.createUpdate("INSERT INTO notice_read_count (username, party, n) SELECT username, party, COUNT(*) FROM notice_read"
+              + " WHERE username = :u" + (party == null ? "" : " AND party = :p") + " GROUP BY username, party")
+          .bind("u", u.username()).bindMap(party == null ? java.util.Map.of() : java.util.Map.of("p", party)).execute();
+      return marked;
     });
   }
 
   private static int insertRead(Handle h, User u, Ref r) {
-    return h.createUpdate("INSERT INTO notice_read (username, accord, idx, party) VALUES (:u, :a, :i, :p)"
+    int n = h.createUpdate("INSERT INTO notice_read (username, accord, idx, party) VALUES (:u, :a, :i, :p)"
             + " ON CONFLICT DO NOTHING")
         .bind("u", u.username()).bind("a", r.accord()).bind("i", r.index()).bind("p", r.party()).execute();
+    if (n == 1) {
+      h.createUpdate("INSERT INTO notice_read_count (username, party, n) VALUES (:u, :p, 1)"
+              + " ON CONFLICT (username, party) DO UPDATE SET n = notice_read_count.n + 1")
+          .bind("u", u.username()).bind("p", r.party()).execute();
+    }
+    return n;
   }
 
   private static List<String> args(String json) {

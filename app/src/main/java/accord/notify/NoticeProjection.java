@@ -23,6 +23,6 @@ public final class NoticeProjection implements Projection {
 
   @Override
   public List<String> tables() {
-    return List.of(Notices.TABLE);
+    return List.of(Notices.TABLE, Notices.COUNTS);
   }
 }

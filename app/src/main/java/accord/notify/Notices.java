@@ -2,6 +2,7 @@ package accord.notify;
 
 import accord.ledger.EntryCodec;
 import accord.ledger.LogStore;
+import accord.ledger.Tallies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.sql.PreparedStatement;
@@ -16,6 +17,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Notices {
   public static final String TABLE = "notice";
+  public static final String COUNTS = "notice_count";
+  private static final String COUNT = "INSERT INTO notice_count (party, n) VALUES (?, ?)"
+      + " ON CONFLICT (party) DO UPDATE SET n = notice_count.n + excluded.n";
 
   private Notices() {}
 
@@ -34,7 +38,9 @@ public final class Notices {
       ps.setString(5, n.msg());
       ps.setString(6, argsJson);
       ps.setString(7, n.link());
-      ps.executeUpdate();
+      if (ps.executeUpdate() == 1) {
+        Tallies.add(h, COUNT, new Object[] {n.party()}, 1L);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store the notice for " + n.party() + ": " + e.getMessage(), e);
     }
