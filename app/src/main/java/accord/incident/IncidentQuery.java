@@ -70,6 +70,24 @@ public final class IncidentQuery {
       // instead of listing every match first.
       Sql q = searchStream(h, accord, f, binds);
       sql = "SELECT COUNT(*) FROM (SELECT DISTINCT s.incident FROM " + q.from() + " WHERE " + q.where() + " LIMIT :cap) t";
+    } else if (f.q() != null && IncidentSearch.match(f.q(), false) != null) {
+      // PostgreSQL: the distinct incidents among the first matching search rows (two per
+      // incident on average before the answer is in doubt), not a list of every match joined.
+      Map<String, Object> read = new HashMap<>();
+      Sql q = sql(h, accord, f, read, Use.WALK);
+      read.put("rows", 2 * (cap + 1));
+      long[] seen = h.createQuery("SELECT COUNT(*), COUNT(DISTINCT t.incident) FROM (SELECT s.incident FROM incident_search s JOIN "
+              + q.from() + " ON i.accord = s.accord AND i.id = s.incident WHERE " + IncidentSearch.condition(false, "s") + " AND "
+              + q.where() + " LIMIT :rows) t")
+          .bindMap(read).map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+      if (seen[1] > cap) {
+        return new Count(cap, false);
+      }
+      if (seen[0] < 2 * (cap + 1)) {
+        return new Count(seen[1], true);
+      }
+      Sql all = sql(h, accord, f, binds, Use.LIST);
+      sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + all.from() + " WHERE " + all.where() + " LIMIT :cap) t";
     } else {
       Sql q = sql(h, accord, f, binds, Use.LIST);
       sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + q.from() + " WHERE " + q.where() + " LIMIT :cap) t";

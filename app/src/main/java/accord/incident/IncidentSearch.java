@@ -158,9 +158,11 @@ public final class IncidentSearch {
     List<String> out = new ArrayList<>();
     for (String w : t.subList(0, Math.min(t.size(), MAX_TERMS))) {
       List<String> words = w.length() <= 3 ? List.of() : h.createQuery(
-              "SELECT term FROM incident_search_vocab WHERE term >= :w ORDER BY term LIMIT :n")
-          .bind("w", w).bind("n", MAX_SPELT + 1).mapTo(String.class).list().stream().filter(x -> x.startsWith(w)).toList();
-      // A word no indexed word begins with, or a very common stem, keeps the prefix form.
+              "SELECT term FROM incident_search_vocab WHERE term >= :w AND term < :end ORDER BY term LIMIT :n")
+          .bind("w", w).bind("end", w + "\uDBFF\uDFFF").bind("n", MAX_SPELT + 1).mapTo(String.class).list().stream().filter(x -> x.startsWith(w)).toList();
+      // The bound (the word then the last code point) keeps the vocabulary from reading, and
+      // counting, the words after those that begin with this one. A word no indexed word begins
+      // with, or a very common stem, keeps the prefix form.
       out.add(words.isEmpty() || words.size() > MAX_SPELT ? "\"" + w + "\"*"
           : "(" + String.join(" OR ", words.stream().map(x -> "\"" + x + "\"").toList()) + ")");
     }
@@ -182,6 +184,14 @@ public final class IncidentSearch {
     return sqlite
         ? String.join(" AND ", use.stream().map(w -> "\"" + w + "\"*").toList())
         : String.join(" & ", use.stream().map(w -> w + ":*").toList());
+  }
+
+  /** The condition a search row {@code s} meets when it matches {@code :q} (PostgreSQL's GIN expression). */
+  static String condition(boolean sqlite, String s) {
+    if (sqlite) {
+      throw new IllegalArgumentException("SQLite matches through the FTS5 table's name");
+    }
+    return "to_tsvector('simple', " + s + ".doc) @@ to_tsquery('simple', :q)";
   }
 
   /** The SQL condition an incident {@code i} meets when a row about it matches {@code :q}. */
