@@ -190,7 +190,7 @@ public final class IncidentQuery {
           .map((rs, c) -> new MonthGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
     }
     Map<String, Object> binds = new HashMap<>();
-    Sql q = sql(h, accord, f, binds, Use.AGGREGATE);
+    Sql q = sql(h, accord, f, binds, Use.LIST);
     // The same charting rule as IncidentIndex.group: the first, by code, of the report's perpetrator groups.
     return h.createQuery("SELECT month, grp, COUNT(*) AS n, SUM(f) AS fat FROM (SELECT SUBSTR(i.date, 1, 7) AS month,"
             + " COALESCE((SELECT MIN(x.grp) FROM incident_actor x WHERE x.accord = i.accord AND x.account = i.id"
@@ -216,10 +216,12 @@ public final class IncidentQuery {
   public static List<Point> points(Handle h, String accord, Filter f, Bbox box, int limit) {
     Map<String, Object> binds = new HashMap<>();
     Sql q = view(h, accord, f, box, binds, true);
-    if (sqlite(h) && q.from().equals("incident i") && !box.equals(Bbox.WORLD) && pointsUpTo(h, accord, f, box, limit) <= limit) {
+    if (sqlite(h) && !box.equals(Bbox.WORLD) && pointsUpTo(h, accord, f, box, limit) <= limit) {
       // The whole view fits: read it through the coordinates index and sort it, rather than let
-      // SQLite walk the date index for the order (which reads the whole register for a small view).
-      q = new Sql("incident i INDEXED BY incident_geo", q.where(), q.order());
+      // SQLite walk a date index for the order (which reads the whole register, or the whole
+      // group, for a small view).
+      q = new Sql(q.from().equals(BY_GROUP) ? BY_GROUP.replace("incident_group g", "incident_group g INDEXED BY incident_group_geo")
+          : q.from().replace("incident i", "incident i INDEXED BY incident_geo"), q.where(), q.order());
     }
     binds.put("limit", limit);
     return h.createQuery("SELECT i.id, i.date, i.event_type, i.sub_event_type, i.fatalities_best, i.admin1, i.admin2,"
@@ -393,11 +395,11 @@ public final class IncidentQuery {
   }
 
   /**
-   * How a query reads a filter: as the newest-first list (or its count or export), as the walk
-   * over the newest incidents that a common word's page is looked for in (the search condition is
-   * then the caller's, per row), or as the rows a timeline aggregates.
+   * How a query reads a filter: as the newest-first list (or its count, export or aggregate), or as
+   * the walk over the newest incidents that a common word's page is looked for in (the search
+   * condition is then the caller's, per row).
    */
-  private enum Use { LIST, WALK, AGGREGATE }
+  private enum Use { LIST, WALK }
 
   /**
    * A filter as SQL: the tables read ({@code incident i}, and with a group filter the group's own
@@ -408,10 +410,11 @@ public final class IncidentQuery {
   private static final String BY_GROUP = "incident_group g JOIN incident i ON i.accord = g.accord AND i.id = g.incident";
 
   /**
-   * The filter as SQL for the list, its count, the export and the timeline. A group filter reads
-   * the group's rows newest first (incident_group_date) and joins the incidents, so a page stops
-   * after its rows instead of collecting every incident naming the group; either engine may still
-   * start from a narrower filter's index and look the group up by its key.
+   * The filter as SQL for the list, its count, the export and the timeline. A group matches when
+   * any report or account names it (the parties may disagree about who did it): the group's rows
+   * (incident_group) are read newest first and joined to the incidents, so a page stops after its
+   * rows instead of collecting every incident naming the group; either engine may still start
+   * from a narrower filter's index and look the group up by its key.
    */
   private static Sql sql(Handle h, String accord, Filter f, Map<String, Object> binds, Use use) {
     List<String> w = conditions(h, accord, f, binds, "", use != Use.WALK);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -145,7 +146,8 @@ public final class IncidentSearch {
    * index's own words that begin with it (from the fts5vocab table {@code incident_search_vocab}).
    * The rows matched are the same, but FTS5 reads a word's prefix by merging the whole list of
    * every word it covers before the first row, while an OR of whole words is read lazily, in
-   * rowid order, as far as a page needs.
+   * rowid order, as far as a page needs. Reading the vocabulary counts each word's rows, so what
+   * a word was spelt as is kept until the index next changes.
    */
   static String match(Handle h, String query) {
     if (!IncidentQuery.sqlite(h)) {
@@ -155,18 +157,65 @@ public final class IncidentSearch {
     if (t.isEmpty()) {
       return null;
     }
+    byte[] version = version(h);
     List<String> out = new ArrayList<>();
     for (String w : t.subList(0, Math.min(t.size(), MAX_TERMS))) {
-      List<String> words = w.length() <= 3 ? List.of() : h.createQuery(
-              "SELECT term FROM incident_search_vocab WHERE term >= :w AND term < :end ORDER BY term LIMIT :n")
-          .bind("w", w).bind("end", w + "\uDBFF\uDFFF").bind("n", MAX_SPELT + 1).mapTo(String.class).list().stream().filter(x -> x.startsWith(w)).toList();
-      // The bound (the word then the last code point) keeps the vocabulary from reading, and
-      // counting, the words after those that begin with this one. A word no indexed word begins
-      // with, or a very common stem, keeps the prefix form.
-      out.add(words.isEmpty() || words.size() > MAX_SPELT ? "\"" + w + "\"*"
-          : "(" + String.join(" OR ", words.stream().map(x -> "\"" + x + "\"").toList()) + ")");
+      out.add(spelt(h, w, version));
     }
     return String.join(" AND ", out);
+  }
+
+  /** One query word spelt out, as the index was at {@code version}. */
+  private record Spelt(byte[] version, String expression) {}
+
+  /** The last words spelt out, by database and word (a count and a page ask for the same words). */
+  private static final Map<String, Spelt> SPELT = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Spelt> e) {
+          return size() > 512;
+        }
+      });
+
+  private static String spelt(Handle h, String w, byte[] version) {
+    String key = null;
+    if (version != null) {
+      try {
+        key = h.getConnection().getMetaData().getURL() + "\u0000" + w;
+      } catch (java.sql.SQLException e) {
+        key = null;
+      }
+      Spelt known = key == null ? null : SPELT.get(key);
+      if (known != null && java.util.Arrays.equals(known.version(), version)) {
+        return known.expression();
+      }
+    }
+    // The bound (the word then the last code point) keeps the vocabulary from reading, and
+    // counting, the words after those that begin with this one. A word no indexed word begins
+    // with, or a very common stem, keeps the prefix form.
+    List<String> words = w.length() <= 3 ? List.of() : h.createQuery(
+            "SELECT term FROM incident_search_vocab WHERE term >= :w AND term < :end ORDER BY term LIMIT :n")
+        .bind("w", w).bind("end", w + "\uDBFF\uDFFF").bind("n", MAX_SPELT + 1).mapTo(String.class).list().stream()
+        .filter(x -> x.startsWith(w)).toList();
+    String expression = words.isEmpty() || words.size() > MAX_SPELT ? "\"" + w + "\"*"
+        : "(" + String.join(" OR ", words.stream().map(x -> "\"" + x + "\"").toList()) + ")";
+    if (key != null) {
+      SPELT.put(key, new Spelt(version, expression));
+    }
+    return expression;
+  }
+
+  /**
+   * The FTS5 index's structure record (row 10 of its data table), which FTS5 rewrites, with a
+   * new cookie, on every change to the index: words spelt out against one version stay right
+   * until it changes. Read in the caller's own snapshot. Null if it cannot be read (no caching).
+   */
+  private static byte[] version(Handle h) {
+    try {
+      return h.createQuery("SELECT block FROM incident_search_data WHERE id = 10").mapTo(byte[].class).findOne().orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** At most this many indexed words spell out one query word; more, and the prefix form is used. */

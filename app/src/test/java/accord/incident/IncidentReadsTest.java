@@ -91,6 +91,14 @@ class IncidentReadsTest {
         assertThat(IncidentQuery.page(h, B, filters.get("q=checkpoint"), 50, 0).stream().map(o -> o.get("id").asLong()).toList())
             .isEqualTo(oracleIds(h, sqlite, B, filters.get("q=checkpoint")).subList(0, 50));
       });
+      // A word indexed after a search spelt its prefix out is found by the next search.
+      db.jdbi().useTransaction(h -> {
+        ObjectNode b = body(new Random(1), "2029-12-31", TYPES[0], null, null);
+        b.put("text", "checkpointed");
+        new IncidentProjection().evolve(h, entry(IncidentRules.REPORT, A, "AF", b), 100_000);
+      });
+      db.jdbi().useHandle(h -> assertThat(IncidentQuery.page(h, A, filters().get("q=checkpoint"), 1, 0).get(0).get("id").asLong())
+          .isEqualTo(100_000));
     }
   }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The register's reads over a large read model, written straight into its tables (not through the
  * log: this measures the queries, not the import). Off by default; run with
  * {@code -Dincident.scale=1000000} to fill that many incidents and print p50/p95 of the list, the
- * map data and the timeline, each with and without filters.
+ * map data and the timeline, each with and without filters ({@code -Dincident.scale.engine=sqlite}
+ * or {@code postgresql} for one engine).
  */
 class IncidentScaleTest {
   @TempDir Path dir;
@@ -43,6 +44,8 @@ class IncidentScaleTest {
   void readsAtScale(Engines engine) throws Exception {
     String scale = System.getProperty("incident.scale");
     assumeTrue(scale != null, "scale check skipped: run with -Dincident.scale=1000000");
+    String only = System.getProperty("incident.scale.engine"); // e.g. sqlite: one engine's run
+    assumeTrue(only == null || engine.name().equalsIgnoreCase(only), "scale check of " + only + " only");
     int n = Integer.parseInt(scale);
     String url = engine.newDatabase(dir);
     try (Db db = url == null ? Db.sqlite(dir) : Db.open(url)) {
