@@ -124,6 +124,47 @@ class IncidentReadsTest {
     }
   }
 
+  /** On SQLite, V14_1 gives search rows written before it the ordered keys the projection gives new ones. */
+  @org.junit.jupiter.api.Test
+  void migrationOrdersExistingSearchRows() throws Exception {
+    try (Db db = Db.sqlite(dir)) {
+      db.jdbi().useTransaction(h -> {
+        fill(h, A, 500, 3);
+        fill(h, B, 100, 3);
+      });
+      String order = "SELECT accord || ':' || idx FROM incident_search ORDER BY rowid DESC";
+      List<String> keyed = db.jdbi().withHandle(h -> h.createQuery(order).mapTo(String.class).list());
+      db.jdbi().useHandle(h -> {
+        // The table as V11 made it: rowids in the order rows were written.
+        h.execute("DROP TABLE incident_search_vocab");
+        h.execute("CREATE VIRTUAL TABLE old_search USING fts5(accord UNINDEXED, idx UNINDEXED, incident UNINDEXED, doc,"
+            + " detail=none, prefix='2 3', tokenize='unicode61 remove_diacritics 0')");
+        h.execute("INSERT INTO old_search (accord, idx, incident, doc) SELECT accord, idx, incident, doc FROM incident_search"
+            + " ORDER BY accord, idx");
+        h.execute("DROP TABLE incident_search");
+        h.execute("ALTER TABLE old_search RENAME TO incident_search");
+        java.sql.Connection c = h.getConnection();
+        new db.migration.V14_1__incident_search_order().migrate(new org.flywaydb.core.api.migration.Context() {
+          @Override
+          public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+            return null;
+          }
+
+          @Override
+          public java.sql.Connection getConnection() {
+            return c;
+          }
+        });
+      });
+      List<String> migrated = db.jdbi().withHandle(h -> h.createQuery(order).mapTo(String.class).list());
+      // Rows of two accords that share an incident's id and date may take each other's slots.
+      assertThat(migrated.stream().filter(x -> x.startsWith(A)).toList()).isEqualTo(keyed.stream().filter(x -> x.startsWith(A)).toList());
+      assertThat(migrated.stream().filter(x -> x.startsWith(B)).toList()).isEqualTo(keyed.stream().filter(x -> x.startsWith(B)).toList());
+      db.jdbi().useHandle(h -> assertThat(IncidentQuery.page(h, A, filters().get("q=checkpoint"), 50, 0).stream()
+          .map(o -> o.get("id").asLong()).toList()).isEqualTo(oracleIds(h, true, A, filters().get("q=checkpoint")).subList(0, 50)));
+    }
+  }
+
   static String digest(Handle h) {
     return StateDigest.of(h, List.of(new accord.ledger.Projection() {
       @Override
