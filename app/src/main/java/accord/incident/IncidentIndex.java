@@ -1,14 +1,21 @@
 package accord.incident;
 
+import accord.ledger.LogStore;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The derived rows the register's pages read at scale, written by the projection beside the
  * incident's own rows (and, like them, emptied and replayed by a rebuild): the search row of
  * every report and account, the monthly totals per perpetrator group of every report, and its
- * count per map cell at a few zoom levels.
+ * count per map cell at a few zoom levels; and for the group and party filters, the groups each
+ * incident is named with and the monthly totals of every group and party slice.
  */
 final class IncidentIndex {
   /** The timeline's bucket for an incident whose report names no known perpetrator group. */
@@ -38,8 +45,9 @@ final class IncidentIndex {
     return zoom > CELL_LEVELS[CELL_LEVELS.length - 1] ? -1 : best;
   }
 
-  static void apply(Handle h, String accord, long idx, long incident, boolean report, Report r) {
-    IncidentSearch.index(h, accord, idx, incident, r);
+  static void apply(Handle h, String accord, long idx, long incident, boolean report, String party, Report r) {
+    Incident inc = report ? Incident.of(r) : Incident.load(h, accord, incident);
+    IncidentSearch.index(h, accord, idx, incident, inc.date(), r);
     if (report) {
       exec(h, "INSERT INTO incident_month (accord, month, grp, event_type, incidents, fatalities) VALUES (?, ?, ?, ?, 1, ?)"
               + " ON CONFLICT (accord, month, grp, event_type) DO UPDATE SET incidents = incident_month.incidents + 1,"
@@ -57,6 +65,112 @@ final class IncidentIndex {
               accord, z, (long) Math.floor((lat + 90) / cell), (long) Math.floor((lon + 180) / cell), r.eventType(), lat, lon);
         }
       }
+    }
+    filters(h, accord, idx, incident, report, party, r, inc);
+  }
+
+  /** What the kept filter rows copy from an incident's own row, which never changes once written. */
+  private record Incident(String date, Double lat, Double lon, String eventType, long fatalities) {
+    static Incident of(Report r) {
+      return new Incident(r.date(), r.place().lat(), r.place().lon(), r.eventType(),
+          r.fatalities().best() == null ? 0L : r.fatalities().best());
+    }
+
+    static Incident load(Handle h, String accord, long id) {
+      List<Object[]> row = query(h, "SELECT date, lat, lon, event_type, fatalities_best FROM incident WHERE accord = ? AND id = ?",
+          accord, id);
+      if (row.isEmpty()) {
+        throw new IllegalStateException("an account of incident " + id + ", which the register does not hold");
+      }
+      Object[] x = row.get(0);
+      return new Incident((String) x[0], x[1] == null ? null : ((Number) x[1]).doubleValue(),
+          x[2] == null ? null : ((Number) x[2]).doubleValue(), (String) x[3], x[4] == null ? 0L : ((Number) x[4]).longValue());
+    }
+  }
+
+  /**
+   * The group and party filters' kept rows. An incident joins a group's rows the first time a
+   * report or account of it names the group, and a party's totals the first time that party files
+   * about it; it then counts once in every (group or any, party or any) slice it newly belongs to.
+   */
+  private static void filters(Handle h, String accord, long idx, long incident, boolean report, String party, Report r,
+      Incident inc) {
+    Set<String> groupsBefore = new HashSet<>();
+    Set<String> partiesBefore = new HashSet<>();
+    if (!report) {
+      for (Object[] x : query(h, "SELECT DISTINCT grp FROM incident_actor WHERE accord = ? AND incident = ? AND account <> ?"
+          + " AND grp IS NOT NULL", accord, incident, idx)) {
+        groupsBefore.add((String) x[0]);
+      }
+      for (Object[] x : query(h, "SELECT DISTINCT party FROM incident_account WHERE accord = ? AND incident = ? AND idx <> ?",
+          accord, incident, idx)) {
+        partiesBefore.add((String) x[0]);
+      }
+    }
+    Set<String> newGroups = new TreeSet<>();
+    for (Report.Actor a : r.actors()) {
+      if (a.group() != null && !groupsBefore.contains(a.group())) {
+        newGroups.add(a.group());
+      }
+    }
+    boolean newParty = !partiesBefore.contains(party);
+    if (newGroups.isEmpty() && !newParty) {
+      return;
+    }
+    for (String g : newGroups) {
+      LogStore.exec(LogStore.prepared(h, "INSERT INTO incident_group (accord, grp, incident, date, lat, lon, event_type)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)"), accord, g, incident, inc.date(), inc.lat(), inc.lon(), inc.eventType());
+    }
+    String charted = report ? group(r) : charted(h, accord, incident);
+    Set<String> groupsAfter = new TreeSet<>(groupsBefore);
+    groupsAfter.addAll(newGroups);
+    groupsAfter.add("");
+    Set<String> partiesAfter = new TreeSet<>(partiesBefore);
+    partiesAfter.add(party);
+    partiesAfter.add("");
+    for (String g : groupsAfter) {
+      for (String p : partiesAfter) {
+        boolean before = (g.isEmpty() || groupsBefore.contains(g)) && (p.isEmpty() || partiesBefore.contains(p));
+        if (before || (g.isEmpty() && p.isEmpty())) {
+          continue;
+        }
+        exec(h, "INSERT INTO incident_month_filter (accord, fgrp, fparty, month, grp, event_type, incidents, fatalities)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (accord, fgrp, fparty, month, grp, event_type) DO UPDATE SET"
+                + " incidents = incident_month_filter.incidents + 1,"
+                + " fatalities = incident_month_filter.fatalities + excluded.fatalities",
+            accord, g, p, inc.date().substring(0, 7), charted, inc.eventType(), inc.fatalities());
+      }
+    }
+  }
+
+  /** The group an incident is charted under, from its report's actors as stored. */
+  private static String charted(Handle h, String accord, long incident) {
+    List<Object[]> x = query(h, "SELECT MIN(grp) FROM incident_actor WHERE accord = ? AND account = ? AND role = 'perpetrator'",
+        accord, incident);
+    return x.isEmpty() || x.get(0)[0] == null ? NO_GROUP : (String) x.get(0)[0];
+  }
+
+  /** Runs one of the write path's lookups, prepared once per batch like its statements. */
+  static List<Object[]> query(Handle h, String sql, Object... values) {
+    java.sql.PreparedStatement ps = LogStore.prepared(h, sql);
+    try {
+      for (int i = 0; i < values.length; i++) {
+        ps.setObject(i + 1, values[i]);
+      }
+      List<Object[]> out = new ArrayList<>();
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          Object[] row = new Object[n];
+          for (int i = 0; i < n; i++) {
+            row[i] = rs.getObject(i + 1);
+          }
+          out.add(row);
+        }
+      }
+      return out;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read incident index rows: " + e.getMessage(), e);
     }
   }
 

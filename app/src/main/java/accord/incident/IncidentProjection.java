@@ -59,12 +59,13 @@ public final class IncidentProjection implements Projection {
     for (Report.Actor a : r.actors()) {
       LogStore.exec(actor, e.accord(), index, ordinal++, incident, a.name(), a.role(), a.group());
     }
-    IncidentIndex.apply(h, e.accord(), index, incident, report, r);
+    IncidentIndex.apply(h, e.accord(), index, incident, report, e.party(), r);
   }
 
   @Override
   public List<String> tables() {
-    return List.of("incident", "incident_account", "incident_actor", "incident_finding", "incident_search", "incident_month", "incident_cell");
+    return List.of("incident", "incident_account", "incident_actor", "incident_finding", "incident_search", "incident_month", "incident_cell",
+        "incident_group", "incident_month_filter");
   }
 
   /** What the register holds that this entry refers to. */

@@ -51,8 +51,8 @@ public final class IncidentQuery {
 
   public static long count(Handle h, String accord, Filter f) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds);
-    return h.createQuery("SELECT COUNT(*) FROM incident i WHERE " + where).bindMap(binds).mapTo(Long.class).one();
+    Sql q = sql(h, accord, f, binds, Use.LIST);
+    return h.createQuery("SELECT COUNT(*) FROM " + q.from() + " WHERE " + q.where()).bindMap(binds).mapTo(Long.class).one();
   }
 
   /** The number of matches, exact up to {@code cap}; an unfiltered count is always exact. */
@@ -63,21 +63,41 @@ public final class IncidentQuery {
           .bind("a", accord).mapTo(Long.class).one(), true);
     }
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds);
     binds.put("cap", cap + 1);
-    long n = h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM incident i WHERE " + where + " LIMIT :cap) t")
-        .bindMap(binds).mapTo(Long.class).one();
+    String sql;
+    if (streamsSearch(h, f)) {
+      // The distinct incidents among the first full-text matches: a common word stops at the cap
+      // instead of listing every match first.
+      Sql q = searchStream(h, accord, f, binds);
+      sql = "SELECT COUNT(*) FROM (SELECT DISTINCT s.incident FROM " + q.from() + " WHERE " + q.where() + " LIMIT :cap) t";
+    } else if (f.q() != null && IncidentSearch.match(f.q(), false) != null) {
+      // PostgreSQL: the distinct incidents among the first matching search rows (two per
+      // incident on average before the answer is in doubt), not a list of every match joined.
+      Map<String, Object> read = new HashMap<>();
+      Sql q = sql(h, accord, f, read, Use.WALK);
+      read.put("rows", 2 * (cap + 1));
+      long[] seen = h.createQuery("SELECT COUNT(*), COUNT(DISTINCT t.incident) FROM (SELECT s.incident FROM incident_search s JOIN "
+              + q.from() + " ON i.accord = s.accord AND i.id = s.incident WHERE " + IncidentSearch.condition(false, "s") + " AND "
+              + q.where() + " LIMIT :rows) t")
+          .bindMap(read).map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+      if (seen[1] > cap) {
+        return new Count(cap, false);
+      }
+      if (seen[0] < 2 * (cap + 1)) {
+        return new Count(seen[1], true);
+      }
+      Sql all = sql(h, accord, f, binds, Use.LIST);
+      sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + all.from() + " WHERE " + all.where() + " LIMIT :cap) t";
+    } else {
+      Sql q = sql(h, accord, f, binds, Use.LIST);
+      sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + q.from() + " WHERE " + q.where() + " LIMIT :cap) t";
+    }
+    long n = h.createQuery(sql).bindMap(binds).mapTo(Long.class).one();
     return n > cap ? new Count(cap, false) : new Count(n, true);
   }
 
   public static List<ObjectNode> page(Handle h, String accord, Filter f, int limit, long offset) {
-    Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds);
-    binds.put("limit", limit);
-    binds.put("offset", offset);
-    List<Map<String, Object>> rows = h.createQuery("SELECT " + COLUMNS + " FROM incident i WHERE " + where
-            + " ORDER BY i.date DESC, i.id DESC LIMIT :limit OFFSET :offset")
-        .bindMap(binds).mapToMap().list();
+    List<Map<String, Object>> rows = rows(h, accord, f, limit, offset);
     List<ObjectNode> out = new ArrayList<>();
     Map<Long, ArrayNode> byId = new HashMap<>();
     for (Map<String, Object> r : rows) {
@@ -103,30 +123,79 @@ public final class IncidentQuery {
     return out;
   }
 
+  /** The incident rows of one page, newest first. */
+  private static List<Map<String, Object>> rows(Handle h, String accord, Filter f, int limit, long offset) {
+    Map<String, Object> binds = new HashMap<>();
+    if (streamsSearch(h, f)) {
+      // Full-text matches in rowid order are in the list's order (IncidentSearch.orderKey); an
+      // incident's matching rows are adjacent, so the page is the first distinct incidents read.
+      Sql q = searchStream(h, accord, f, binds);
+      List<Map<String, Object>> out = new ArrayList<>();
+      java.util.Set<Object> seen = new java.util.HashSet<>();
+      try (var it = h.createQuery("SELECT " + COLUMNS + " FROM " + q.from() + " WHERE " + q.where() + " ORDER BY " + q.order())
+          .bindMap(binds).setFetchSize(limit).mapToMap().iterator()) {
+        while (it.hasNext() && out.size() < limit) {
+          Map<String, Object> r = it.next();
+          if (seen.add(r.get("id")) && seen.size() > offset) {
+            out.add(r);
+          }
+        }
+      }
+      return out;
+    }
+    binds.put("limit", limit);
+    binds.put("offset", offset);
+    if (f.q() != null && !sqlite(h) && IncidentSearch.match(f.q(), false) != null) {
+      // A common word: its matches are dense among the newest incidents, so walk those and test
+      // each one's search rows. If that window holds less than the page (a rare word, or a deep
+      // page), the full-text index's list of matches answers instead.
+      Map<String, Object> walk = new HashMap<>(binds);
+      Sql inner = sql(h, accord, f, walk, Use.WALK);
+      walk.put("window", Math.max(WALK_WINDOW, 20 * (offset + limit)));
+      List<Map<String, Object>> rows = h.createQuery("SELECT * FROM (SELECT " + COLUMNS + " FROM " + inner.from() + " WHERE "
+              + inner.where() + " ORDER BY " + inner.order() + " LIMIT :window) i WHERE " + IncidentSearch.probe(false)
+              + " ORDER BY i.date DESC, i.id DESC LIMIT :limit OFFSET :offset")
+          .bindMap(walk).mapToMap().list();
+      if (rows.size() == limit) {
+        return rows;
+      }
+    }
+    Sql q = sql(h, accord, f, binds, Use.LIST);
+    return h.createQuery("SELECT " + COLUMNS + " FROM " + q.from() + " WHERE " + q.where()
+            + " ORDER BY " + q.order() + " LIMIT :limit OFFSET :offset")
+        .bindMap(binds).mapToMap().list();
+  }
+
+  /** How many of the newest matching incidents, at least, a common word's page is looked for in (PostgreSQL). */
+  static final int WALK_WINDOW = 2000;
+
   /** One month of the timeline: incidents and fatalities (best estimates) per perpetrator group. */
   public record MonthGroup(String month, String group, long incidents, long fatalities) {}
 
   /**
    * Incidents and fatalities per month and perpetrator group ("" when the report names none),
-   * months ascending. Unfiltered or filtered by event type alone, it reads the totals the
-   * projection keeps; otherwise it aggregates the matching incidents in SQL.
+   * months ascending. Unfiltered, or filtered only by group, source party and event type, it reads
+   * the totals the projection keeps; otherwise it aggregates the matching incidents in SQL.
    */
   public static List<MonthGroup> timeline(Handle h, String accord, Filter f) {
-    boolean typeOnly = f.type() != null && EventTypes.type(f.type()).isPresent()
-        && new Filter(null, null, null, null, null, f.type(), null, null).equals(f);
-    if (f.any() || typeOnly) {
-      return h.createQuery("SELECT month, grp, SUM(incidents), SUM(fatalities) FROM incident_month WHERE accord = :a"
-              + (typeOnly ? " AND event_type = :t" : "") + " GROUP BY month, grp ORDER BY month, grp")
+    boolean eventType = f.type() != null && EventTypes.type(f.type()).isPresent();
+    Filter kept = new Filter(null, null, null, null, f.group(), eventType ? f.type() : null, null, null, f.party(), null, null);
+    if (kept.equals(f)) {
+      boolean slice = f.group() != null || f.party() != null;
+      return h.createQuery("SELECT month, grp, SUM(incidents), SUM(fatalities) FROM "
+              + (slice ? "incident_month_filter WHERE accord = :a AND fgrp = :g AND fparty = :p" : "incident_month WHERE accord = :a")
+              + (f.type() != null ? " AND event_type = :t" : "") + " GROUP BY month, grp ORDER BY month, grp")
           .bind("a", accord).bind("t", f.type())
+          .bind("g", f.group() == null ? "" : f.group()).bind("p", f.party() == null ? "" : f.party())
           .map((rs, c) -> new MonthGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
     }
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds);
+    Sql q = sql(h, accord, f, binds, Use.LIST);
     // The same charting rule as IncidentIndex.group: the first, by code, of the report's perpetrator groups.
     return h.createQuery("SELECT month, grp, COUNT(*) AS n, SUM(f) AS fat FROM (SELECT SUBSTR(i.date, 1, 7) AS month,"
             + " COALESCE((SELECT MIN(x.grp) FROM incident_actor x WHERE x.accord = i.accord AND x.account = i.id"
-            + " AND x.role = 'perpetrator'), '') AS grp, COALESCE(i.fatalities_best, 0) AS f FROM incident i WHERE "
-            + where + ") t GROUP BY month, grp ORDER BY month, grp")
+            + " AND x.role = 'perpetrator'), '') AS grp, COALESCE(i.fatalities_best, 0) AS f FROM " + q.from() + " WHERE "
+            + q.where() + ") t GROUP BY month, grp ORDER BY month, grp")
         .bindMap(binds)
         .map((rs, c) -> new MonthGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
   }
@@ -146,10 +215,17 @@ public final class IncidentQuery {
   /** The points of a view, newest first, at most {@code limit} of them. */
   public static List<Point> points(Handle h, String accord, Filter f, Bbox box, int limit) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds, !box.equals(Bbox.WORLD)) + inBox(box, binds);
+    Sql q = view(h, accord, f, box, binds, true);
+    if (sqlite(h) && !box.equals(Bbox.WORLD) && pointsUpTo(h, accord, f, box, limit) <= limit) {
+      // The whole view fits: read it through the coordinates index and sort it, rather than let
+      // SQLite walk a date index for the order (which reads the whole register, or the whole
+      // group, for a small view).
+      q = new Sql(q.from().equals(BY_GROUP) ? BY_GROUP.replace("incident_group g", "incident_group g INDEXED BY incident_group_geo")
+          : q.from().replace("incident i", "incident i INDEXED BY incident_geo"), q.where(), q.order());
+    }
     binds.put("limit", limit);
     return h.createQuery("SELECT i.id, i.date, i.event_type, i.sub_event_type, i.fatalities_best, i.admin1, i.admin2,"
-            + " i.location, i.lat, i.lon FROM incident i WHERE " + where + " ORDER BY i.date DESC, i.id DESC LIMIT :limit")
+            + " i.location, i.lat, i.lon FROM " + q.from() + " WHERE " + q.where() + " ORDER BY " + q.order() + " LIMIT :limit")
         .bindMap(binds)
         .map((rs, c) -> new Point(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
@@ -160,9 +236,9 @@ public final class IncidentQuery {
   /** How many incidents of a view have coordinates, counting no further than {@code cap} + 1. */
   public static long pointsUpTo(Handle h, String accord, Filter f, Bbox box, long cap) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds, !box.equals(Bbox.WORLD)) + inBox(box, binds);
+    Sql q = view(h, accord, f, box, binds, false);
     binds.put("cap", cap + 1);
-    return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM incident i WHERE " + where + " LIMIT :cap) t")
+    return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + q.from() + " WHERE " + q.where() + " LIMIT :cap) t")
         .bindMap(binds).mapTo(Long.class).one();
   }
 
@@ -172,16 +248,18 @@ public final class IncidentQuery {
    */
   public static List<Cell> cells(Handle h, String accord, Filter f, Bbox box, double cell) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds, !box.equals(Bbox.WORLD)) + inBox(box, binds);
+    Sql q = view(h, accord, f, box, binds, false);
     binds.put("cell", cell);
     boolean sqlite = sqlite(h);
-    // Coordinates shifted to be positive, so truncation is the floor on both engines.
-    String cy = sqlite ? "CAST((i.lat + 90) / :cell AS INTEGER)" : "FLOOR((i.lat + 90) / :cell)";
-    String cx = sqlite ? "CAST((i.lon + 180) / :cell AS INTEGER)" : "FLOOR((i.lon + 180) / :cell)";
+    // Coordinates shifted to be positive, so truncation is the floor on both engines. With a group
+    // filter the group's own rows carry the coordinates and type (x is g), often with no join.
+    String x = q.from().startsWith("incident_group") ? "g" : "i";
+    String cy = sqlite ? "CAST((" + x + ".lat + 90) / :cell AS INTEGER)" : "FLOOR((" + x + ".lat + 90) / :cell)";
+    String cx = sqlite ? "CAST((" + x + ".lon + 180) / :cell AS INTEGER)" : "FLOOR((" + x + ".lon + 180) / :cell)";
     Map<String, double[]> sums = new java.util.LinkedHashMap<>();
     Map<String, Map<String, Long>> types = new HashMap<>();
-    h.createQuery("SELECT " + cy + " AS cy, " + cx + " AS cx, i.event_type, COUNT(*), SUM(i.lat), SUM(i.lon)"
-            + " FROM incident i WHERE " + where + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+    h.createQuery("SELECT " + cy + " AS cy, " + cx + " AS cx, " + x + ".event_type, COUNT(*), SUM(" + x + ".lat), SUM(" + x
+            + ".lon) FROM " + q.from() + " WHERE " + q.where() + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
         .bindMap(binds)
         .map((rs, c) -> {
           String key = rs.getLong(1) + ":" + rs.getLong(2);
@@ -236,28 +314,16 @@ public final class IncidentQuery {
     return out;
   }
 
-  private static String inBox(Bbox b, Map<String, Object> binds) {
-    if (b.equals(Bbox.WORLD)) {
-      // No view: any point will do, and the newest-first order keeps to the date index.
-      return " AND i.lat IS NOT NULL AND i.lon IS NOT NULL";
-    }
-    binds.put("south", b.south());
-    binds.put("north", b.north());
-    binds.put("west", b.west());
-    binds.put("east", b.east());
-    return " AND i.lat BETWEEN :south AND :north AND i.lon BETWEEN :west AND :east";
-  }
-
   /** One row of the export: the incident's id, external id, creation time and its opening report. */
   public record Exported(long id, String externalId, String created, Report report) {}
 
   /** Streams every matching incident, newest first, as its opening report (for CSV and GeoJSON exports). */
   public static void export(Handle h, String accord, Filter f, java.util.function.Consumer<Exported> each) {
     Map<String, Object> binds = new HashMap<>();
-    String where = where(h, accord, f, binds);
-    try (var rows = h.createQuery("SELECT i.id, i.external_id, i.created, a.body FROM incident i"
-            + " JOIN incident_account a ON a.accord = i.accord AND a.idx = i.id WHERE " + where
-            + " ORDER BY i.date DESC, i.id DESC")
+    Sql q = sql(h, accord, f, binds, Use.LIST);
+    try (var rows = h.createQuery("SELECT i.id, i.external_id, i.created, a.body FROM " + q.from()
+            + " JOIN incident_account a ON a.accord = i.accord AND a.idx = i.id WHERE " + q.where()
+            + " ORDER BY " + q.order())
         .bindMap(binds).setFetchSize(1000)
         .map((rs, c) -> new Exported(rs.getLong(1), rs.getString(2), rs.getString(3), body(rs.getString(4))))
         .stream()) {
@@ -328,75 +394,165 @@ public final class IncidentQuery {
     }
   }
 
-  private static String where(Handle h, String accord, Filter f, Map<String, Object> binds) {
-    return where(h, accord, f, binds, false);
+  /**
+   * How a query reads a filter: as the newest-first list (or its count, export or aggregate), or as
+   * the walk over the newest incidents that a common word's page is looked for in (the search
+   * condition is then the caller's, per row).
+   */
+  private enum Use { LIST, WALK }
+
+  /**
+   * A filter as SQL: the tables read ({@code incident i}, and with a group filter the group's own
+   * rows {@code g}), the conditions, and the newest-first order.
+   */
+  private record Sql(String from, String where, String order) {}
+
+  private static final String BY_GROUP = "incident_group g JOIN incident i ON i.accord = g.accord AND i.id = g.incident";
+
+  /**
+   * The filter as SQL for the list, its count, the export and the timeline. A group matches when
+   * any report or account names it (the parties may disagree about who did it): the group's rows
+   * (incident_group) are read newest first and joined to the incidents, so a page stops after its
+   * rows instead of collecting every incident naming the group; either engine may still start
+   * from a narrower filter's index and look the group up by its key.
+   */
+  private static Sql sql(Handle h, String accord, Filter f, Map<String, Object> binds, Use use) {
+    List<String> w = conditions(h, accord, f, binds, "", use != Use.WALK);
+    if (f.group() == null) {
+      return new Sql("incident i", String.join(" AND ", w), "i.date DESC, i.id DESC");
+    }
+    w.add(0, "g.accord = :accord AND g.grp = :group");
+    binds.put("group", f.group());
+    return new Sql(BY_GROUP, String.join(" AND ", w), "g.date DESC, g.incident DESC");
   }
 
   /**
-   * The filter as SQL. For a map view ({@code view}), SQLite is kept off the date, type, admin
-   * and fatalities indexes (a unary + makes a term unindexable there) so the coordinates index,
-   * which bounds a small view, drives the query; PostgreSQL's planner weighs them well by itself.
+   * The filter and a map view as SQL ({@code withIncident}: the caller reads the incident's own
+   * columns). In a view SQLite is kept off the date, type, admin and fatalities indexes (a unary +
+   * makes a term unindexable there) so the coordinates index, which bounds a small view, drives
+   * the query; PostgreSQL's planner weighs them well by itself. With a group filter the group's
+   * rows carry the coordinates and event type (incident_group_geo), so a view filtered by group
+   * alone, or with an event type, is answered from that index without reading the incidents.
    */
-  private static String where(Handle h, String accord, Filter f, Map<String, Object> binds, boolean view) {
-    String p = view && sqlite(h) ? "+" : "";
-    StringBuilder w = new StringBuilder("i.accord = :accord");
+  private static Sql view(Handle h, String accord, Filter f, Bbox b, Map<String, Object> binds, boolean withIncident) {
+    if (b.equals(Bbox.WORLD)) {
+      // No view: any point will do, and the newest-first order keeps to the date index.
+      Sql q = sql(h, accord, f, binds, Use.LIST);
+      return new Sql(q.from(), q.where() + " AND i.lat IS NOT NULL AND i.lon IS NOT NULL", q.order());
+    }
+    binds.put("south", b.south());
+    binds.put("north", b.north());
+    binds.put("west", b.west());
+    binds.put("east", b.east());
+    String p = sqlite(h) ? "+" : "";
+    if (f.group() == null) {
+      List<String> w = conditions(h, accord, f, binds, p, true);
+      w.add("i.lat BETWEEN :south AND :north AND i.lon BETWEEN :west AND :east");
+      return new Sql("incident i", String.join(" AND ", w), "i.date DESC, i.id DESC");
+    }
+    boolean eventType = f.type() != null && EventTypes.type(f.type()).isPresent();
+    Filter rest = new Filter(f.from(), f.to(), f.admin1(), f.admin2(), null, eventType ? null : f.type(), f.q(),
+        f.provision(), f.party(), f.fatalitiesMin(), f.fatalitiesMax());
+    List<String> w = new ArrayList<>();
+    w.add("g.accord = :accord AND g.grp = :group AND g.lat BETWEEN :south AND :north AND g.lon BETWEEN :west AND :east");
+    binds.put("group", f.group());
+    if (eventType) {
+      w.add("g.event_type = :type");
+      binds.put("type", f.type());
+    }
+    if (rest.any() && !withIncident) {
+      binds.put("accord", accord);
+      return new Sql("incident_group g", String.join(" AND ", w), "g.date DESC, g.incident DESC");
+    }
+    w.addAll(conditions(h, accord, rest, binds, p, true));
+    return new Sql(BY_GROUP, String.join(" AND ", w), "g.date DESC, g.incident DESC");
+  }
+
+  /**
+   * The page of a text search on SQLite: the full-text matches in rowid order, which is the list's
+   * order, each joined to its incident for the other conditions (a group as a probe of its key).
+   */
+  private static Sql searchStream(Handle h, String accord, Filter f, Map<String, Object> binds) {
+    Filter rest = new Filter(f.from(), f.to(), f.admin1(), f.admin2(), null, f.type(), null, f.provision(), f.party(),
+        f.fatalitiesMin(), f.fatalitiesMax());
+    List<String> w = conditions(h, accord, rest, binds, "", false);
+    w.add(0, "incident_search MATCH :q AND s.accord = :accord");
+    binds.put("q", IncidentSearch.match(h, f.q()));
+    if (f.group() != null) {
+      w.add("EXISTS (SELECT 1 FROM incident_group g WHERE g.accord = i.accord AND g.grp = :group AND g.incident = i.id)");
+      binds.put("group", f.group());
+    }
+    return new Sql("incident_search s CROSS JOIN incident i ON i.accord = s.accord AND i.id = s.incident",
+        String.join(" AND ", w), "s.rowid DESC");
+  }
+
+  /** Whether a list page and its count read a text search's matches in order (SQLite's ordered rowids). */
+  private static boolean streamsSearch(Handle h, Filter f) {
+    return f.q() != null && sqlite(h) && IncidentSearch.match(f.q(), true) != null;
+  }
+
+  /**
+   * The conditions on the incident's own columns, and the text search as the full-text index's
+   * list of matches ({@code search}; otherwise only its words are bound, for a caller testing them
+   * row by row). The group is left to the caller. {@code p} prefixes indexable terms (see {@link #view}).
+   */
+  private static List<String> conditions(Handle h, String accord, Filter f, Map<String, Object> binds, String p,
+      boolean search) {
+    List<String> w = new ArrayList<>();
+    w.add("i.accord = :accord");
     binds.put("accord", accord);
     if (f.from() != null) {
-      w.append(" AND " + p + "i.date >= :from");
+      w.add(p + "i.date >= :from");
       binds.put("from", f.from());
     }
     if (f.to() != null) {
-      w.append(" AND " + p + "i.date <= :to");
+      w.add(p + "i.date <= :to");
       binds.put("to", f.to());
     }
     if (f.admin1() != null) {
-      w.append(" AND " + p + "LOWER(i.admin1) = :admin1");
+      w.add(p + "LOWER(i.admin1) = :admin1");
       binds.put("admin1", f.admin1().toLowerCase(Locale.ROOT));
     }
     if (f.admin2() != null) {
-      w.append(" AND " + p + "LOWER(i.admin2) = :admin2");
+      w.add(p + "LOWER(i.admin2) = :admin2");
       binds.put("admin2", f.admin2().toLowerCase(Locale.ROOT));
-    }
-    if (f.group() != null) {
-      // Any account naming the group counts: the parties may disagree about who did it.
-      // An IN list from the (accord, grp, incident) index: built once, not probed row by row.
-      w.append(" AND i.id IN (SELECT x.incident FROM incident_actor x WHERE x.accord = :accord AND x.grp = :group)");
-      binds.put("group", f.group());
     }
     if (f.type() != null) {
       // Type and sub-type codes are distinct, so one column (and its index) answers.
-      w.append(EventTypes.type(f.type()).isPresent() ? " AND " + p + "i.event_type = :type" : " AND " + p + "i.sub_event_type = :type");
+      w.add(EventTypes.type(f.type()).isPresent() ? p + "i.event_type = :type" : p + "i.sub_event_type = :type");
       binds.put("type", f.type());
     }
     if (f.provision() != null) {
-      w.append(" AND i.provisions LIKE :provision ESCAPE '!'");
+      w.add("i.provisions LIKE :provision ESCAPE '!'");
       binds.put("provision", "%," + like(f.provision()) + ",%");
     }
     if (f.party() != null) {
       // A source party is any member that filed the report or an account of the incident.
       // A probe per row: a party files a large share of the register, so its list is not worth building.
-      w.append(" AND EXISTS (SELECT 1 FROM incident_account p WHERE p.accord = i.accord AND p.incident = i.id AND p.party = :party)");
+      w.add("EXISTS (SELECT 1 FROM incident_account p WHERE p.accord = i.accord AND p.incident = i.id AND p.party = :party)");
       binds.put("party", f.party());
     }
     if (f.fatalitiesMin() != null) {
-      w.append(" AND " + p + "i.fatalities_best >= :fmin");
+      w.add(p + "i.fatalities_best >= :fmin");
       binds.put("fmin", f.fatalitiesMin());
     }
     if (f.fatalitiesMax() != null) {
-      w.append(" AND " + p + "i.fatalities_best <= :fmax");
+      w.add(p + "i.fatalities_best <= :fmax");
       binds.put("fmax", f.fatalitiesMax());
     }
     if (f.q() != null) {
       boolean sqlite = sqlite(h);
-      String match = IncidentSearch.match(f.q(), sqlite);
+      String match = IncidentSearch.match(h, f.q());
       if (match == null) {
-        w.append(" AND 1 = 0"); // punctuation alone matches nothing
+        w.add("1 = 0"); // punctuation alone matches nothing
       } else {
-        w.append(" AND ").append(IncidentSearch.condition(sqlite));
+        if (search) {
+          w.add(IncidentSearch.condition(sqlite));
+        }
         binds.put("q", match);
       }
     }
-    return w.toString();
+    return w;
   }
 
   /** LIKE wildcards in a user's text match themselves ('!' escapes: a backslash would be read by JDBI). */

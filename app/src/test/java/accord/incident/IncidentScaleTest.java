@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The register's reads over a large read model, written straight into its tables (not through the
  * log: this measures the queries, not the import). Off by default; run with
  * {@code -Dincident.scale=1000000} to fill that many incidents and print p50/p95 of the list, the
- * map data and the timeline, each with and without filters.
+ * map data and the timeline, each with and without filters ({@code -Dincident.scale.engine=sqlite}
+ * or {@code postgresql} for one engine).
  */
 class IncidentScaleTest {
   @TempDir Path dir;
@@ -43,6 +44,8 @@ class IncidentScaleTest {
   void readsAtScale(Engines engine) throws Exception {
     String scale = System.getProperty("incident.scale");
     assumeTrue(scale != null, "scale check skipped: run with -Dincident.scale=1000000");
+    String only = System.getProperty("incident.scale.engine"); // e.g. sqlite: one engine's run
+    assumeTrue(only == null || engine.name().equalsIgnoreCase(only), "scale check of " + only + " only");
     int n = Integer.parseInt(scale);
     String url = engine.newDatabase(dir);
     try (Db db = url == null ? Db.sqlite(dir) : Db.open(url)) {
@@ -123,8 +126,15 @@ class IncidentScaleTest {
           + " at, date, event_type, sub_event_type, fatalities_best, text, body) VALUES (?, ?, ?, 'report', ?, 'import', 'en', ?, ?, ?, ?, ?, ?, '{}')");
       PreparedStatement act = c.prepareStatement("INSERT INTO incident_actor (accord, account, ordinal, incident, name, role, grp)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-      PreparedStatement srch = c.prepareStatement("INSERT INTO incident_search (accord, idx, incident, doc) VALUES (?, ?, ?, ?)");
+      boolean sqlite = db.engine() == Db.Engine.SQLITE;
+      // On SQLite the search rows take the ordered rowids the projection gives them (IncidentSearch.orderKey).
+      PreparedStatement srch = c.prepareStatement(sqlite
+          ? "INSERT INTO incident_search (accord, idx, incident, doc, rowid) VALUES (?, ?, ?, ?, ?)"
+          : "INSERT INTO incident_search (accord, idx, incident, doc) VALUES (?, ?, ?, ?)");
+      PreparedStatement grp = c.prepareStatement("INSERT INTO incident_group (accord, grp, incident, date, lat, lon, event_type)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)");
       Map<String, long[]> months = new HashMap<>();
+      Map<String, long[]> slices = new HashMap<>();
       Map<String, double[]> cells = new HashMap<>();
       String[] provinces = new String[30];
       for (int i = 0; i < provinces.length; i++) {
@@ -162,7 +172,13 @@ class IncidentScaleTest {
         srch.setLong(3, id);
         srch.setString(4, String.join(" ", IncidentSearch.terms(admin1 + " " + admin2 + " " + location + " " + text + " "
             + String.join(" ", names))));
+        if (sqlite) {
+          srch.setLong(5, IncidentSearch.orderKey(date, id));
+        }
         srch.addBatch();
+        if (g != null) {
+          bind(grp, A, g, id, date, lat, lon, TYPES[t]);
+        }
         for (int z : IncidentIndex.CELL_LEVELS) {
           double cell = IncidentIndex.cellDegrees(z);
           double[] x = cells.computeIfAbsent(z + "|" + (long) Math.floor((lat + 90) / cell) + "|"
@@ -174,16 +190,29 @@ class IncidentScaleTest {
         long[] m = months.computeIfAbsent(date.substring(0, 7) + "|" + (g == null ? "" : g) + "|" + TYPES[t], k -> new long[2]);
         m[0]++;
         m[1] += fat;
+        for (String slice : g == null ? List.of("|" + party) : List.of("|" + party, g + "|", g + "|" + party)) {
+          long[] x = slices.computeIfAbsent(slice + "|" + date.substring(0, 7) + "|" + (g == null ? "" : g) + "|" + TYPES[t],
+              k -> new long[2]);
+          x[0]++;
+          x[1] += fat;
+        }
         if (i % 5000 == 4999) {
-          for (PreparedStatement p : List.of(inc, acc, act, srch)) {
+          for (PreparedStatement p : List.of(inc, acc, act, srch, grp)) {
             p.executeBatch();
           }
           c.commit();
         }
       }
-      for (PreparedStatement p : List.of(inc, acc, act, srch)) {
+      for (PreparedStatement p : List.of(inc, acc, act, srch, grp)) {
         p.executeBatch();
       }
+      PreparedStatement slice = c.prepareStatement("INSERT INTO incident_month_filter (accord, fgrp, fparty, month, grp,"
+          + " event_type, incidents, fatalities) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      for (var e : slices.entrySet()) {
+        String[] k = e.getKey().split("\\|", -1);
+        bind(slice, A, k[0], k[1], k[2], k[3], k[4], e.getValue()[0], e.getValue()[1]);
+      }
+      slice.executeBatch();
       PreparedStatement month = c.prepareStatement("INSERT INTO incident_month (accord, month, grp, event_type, incidents, fatalities)"
           + " VALUES (?, ?, ?, ?, ?, ?)");
       for (var e : months.entrySet()) {
