@@ -1,6 +1,7 @@
 package accord.incident;
 
 import accord.ledger.LogStore;
+import accord.ledger.Tallies;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -49,15 +50,18 @@ final class IncidentIndex {
     Incident inc = report ? Incident.of(r) : Incident.load(h, accord, incident);
     IncidentSearch.index(h, accord, idx, incident, inc.date(), r);
     if (report) {
-      exec(h, "INSERT INTO incident_month (accord, month, grp, event_type, incidents, fatalities) VALUES (?, ?, ?, ?, 1, ?)"
-              + " ON CONFLICT (accord, month, grp, event_type) DO UPDATE SET incidents = incident_month.incidents + 1,"
+      Tallies.add(h, "INSERT INTO incident_month (accord, month, grp, event_type, incidents, fatalities) VALUES (?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (accord, month, grp, event_type) DO UPDATE SET incidents = incident_month.incidents + excluded.incidents,"
               + " fatalities = incident_month.fatalities + excluded.fatalities",
-          accord, r.date().substring(0, 7), group(r), r.eventType(), r.fatalities().best() == null ? 0L : r.fatalities().best());
+          new Object[] {accord, r.date().substring(0, 7), group(r), r.eventType()},
+          1L, r.fatalities().best() == null ? 0L : r.fatalities().best());
       Double lat = r.place().lat();
       Double lon = r.place().lon();
       if (lat != null && lon != null) {
         for (int z : CELL_LEVELS) {
           double cell = cellDegrees(z);
+          // Written entry by entry, not through Tallies: sums of coordinates are floating point, and
+          // only adding them one at a time in log order gives every node the same digits.
           exec(h, "INSERT INTO incident_cell (accord, z, cy, cx, event_type, incidents, lat_sum, lon_sum)"
                   + " VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (accord, z, cy, cx, event_type) DO UPDATE SET"
                   + " incidents = incident_cell.incidents + 1, lat_sum = incident_cell.lat_sum + excluded.lat_sum,"
@@ -134,11 +138,11 @@ final class IncidentIndex {
         if (before || (g.isEmpty() && p.isEmpty())) {
           continue;
         }
-        exec(h, "INSERT INTO incident_month_filter (accord, fgrp, fparty, month, grp, event_type, incidents, fatalities)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (accord, fgrp, fparty, month, grp, event_type) DO UPDATE SET"
-                + " incidents = incident_month_filter.incidents + 1,"
+        Tallies.add(h, "INSERT INTO incident_month_filter (accord, fgrp, fparty, month, grp, event_type, incidents, fatalities)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (accord, fgrp, fparty, month, grp, event_type) DO UPDATE SET"
+                + " incidents = incident_month_filter.incidents + excluded.incidents,"
                 + " fatalities = incident_month_filter.fatalities + excluded.fatalities",
-            accord, g, p, inc.date().substring(0, 7), charted, inc.eventType(), inc.fatalities());
+            new Object[] {accord, g, p, inc.date().substring(0, 7), charted, inc.eventType()}, 1L, inc.fatalities());
       }
     }
   }

@@ -24,7 +24,11 @@ public final class Tallies {
 
   private Tallies() {}
 
-  /** Adds {@code amounts} (Long or Double each) to the total that {@code sql} keeps under {@code key}. */
+  /**
+   * Adds {@code amounts} to the total that {@code sql} keeps under {@code key}. Whole numbers only:
+   * their sum does not depend on the order of adding, so a batch's total is what adding entry by
+   * entry gives, on every node whatever its batches (floating-point sums are not).
+   */
   public static void add(org.jdbi.v3.core.Handle h, String sql, Object[] key, Object... amounts) {
     Map<Key, Object[]> pending = BatchCache.get(h, "tallies", LinkedHashMap::new);
     Object[] sum = pending.computeIfAbsent(new Key(sql, Arrays.asList(key.clone())), k -> new Object[amounts.length]);
@@ -53,15 +57,9 @@ public final class Tallies {
   }
 
   private static Object plus(Object a, Object b) {
-    if (a == null) {
-      return b;
+    if (!(b instanceof Long y)) {
+      throw new IllegalArgumentException("a tally adds whole numbers (Long), not " + b);
     }
-    if (a instanceof Long x && b instanceof Long y) {
-      return x + y;
-    }
-    if (a instanceof Double x && b instanceof Double y) {
-      return x + y;
-    }
-    throw new IllegalArgumentException("cannot add " + b + " to " + a + ": amounts are Long or Double, the same for a total");
+    return a == null ? y : Math.addExact((Long) a, y);
   }
 }
