@@ -113,9 +113,10 @@ open case the times it stands on each rung of the ladder as its clocks run out (
 from \`CaseClocks.climb\`, the same rule the case page uses): a queue is the rows whose interval holds
 the moment, latest arrivals first, 50 per rung from an index, with each rung's size counted from the
 same index. Migration V13_1 fills these tables on a node that already holds cases (on this node at
-the first start after the upgrade); a rebuild from the log gives the same rows. The largest cost
-left on each page is not casework's: the layout's unread-notices badge counts the reader's party's
-notices (over half a million for a liaison officer at this size) on every request.
+the first start after the upgrade); a rebuild from the log gives the same rows. Every page's
+unread-notices badge reads kept counts (`notice_count` per party, `notice_read_count` per user,
+V15) rather than counting the reader's party's notices, over half a million for a liaison officer
+at this size, on each request.
 TEXT
 } >"$WORK/doc"
 mv "$WORK/doc" "$DOC"
