@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,11 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseBrowserTest {
-  static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   @TempDir static Path dir;
   CaseServer server;
-  ChromeDriverService service;
+  Chromium.Session session;
   ChromeDriver browser;
   WebDriverWait wait;
 
@@ -48,22 +44,16 @@ class CaseBrowserTest {
     if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
-    DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new CaseServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = Chromium.options(dir);
-    service = Chromium.service(dir);
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    session = Chromium.start(dir, Duration.ofSeconds(10));
+    browser = session.browser();
+    wait = session.waiter();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (session != null) {
+      session.close();
     }
     if (server != null) {
       server.close();

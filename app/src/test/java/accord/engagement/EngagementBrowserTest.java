@@ -12,11 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.MatchResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,11 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngagementBrowserTest {
-  static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   @TempDir static Path dir;
   TestServer server;
-  ChromeDriverService service;
+  Chromium.Session session;
   ChromeDriver browser;
   WebDriverWait wait;
 
@@ -56,22 +49,16 @@ class EngagementBrowserTest {
     if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
-    DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = Chromium.options(dir);
-    service = Chromium.service(dir);
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    session = Chromium.start(dir, Duration.ofSeconds(10));
+    browser = session.browser();
+    wait = session.waiter();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (session != null) {
+      session.close();
     }
     if (server != null) {
       server.close();
@@ -100,13 +87,7 @@ class EngagementBrowserTest {
   void checkPage(String what) {
     String text = browser.findElement(By.tagName("body")).getText();
     assertThat(Chromium.UNTRANSLATED.matcher(text).results().map(MatchResult::group).toList()).as(what + ": untranslated keys").isEmpty();
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("/favicon.ico ")) {
-        errors.add(e.getMessage());
-      }
-    }
-    assertThat(errors).as(what + ": console errors").isEmpty();
+    assertThat(Chromium.consoleErrors(browser)).as(what + ": console errors").isEmpty();
   }
 
   void click(By by) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.MatchResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,11 +33,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HealthBrowserTest {
-  static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   @TempDir static Path dir;
   TestServer server;
-  ChromeDriverService service;
+  Chromium.Session session;
   ChromeDriver browser;
   WebDriverWait wait;
 
@@ -49,23 +45,17 @@ class HealthBrowserTest {
     if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
-    DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
     HealthSeed.incidents(server);
-    ChromeOptions options = Chromium.options(dir);
-    service = Chromium.service(dir);
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    session = Chromium.start(dir, Duration.ofSeconds(15));
+    browser = session.browser();
+    wait = session.waiter();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (session != null) {
+      session.close();
     }
     if (server != null) {
       server.close();

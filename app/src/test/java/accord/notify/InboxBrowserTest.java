@@ -8,65 +8,52 @@ import accord.Engines;
 import accord.node.Demo;
 import accord.web.I18n;
 import accord.web.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The inbox in Debian's Chromium, in Dari: the navbar badge, right-to-left layout, marking a notice read. */
 class InboxBrowserTest {
-  static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
-
   @TempDir Path dir;
 
   @Test
   void anAfghanOfficerReadsTheMediatorsFindingInDari() throws Exception {
-    assumeTrue(Files.isExecutable(Chromium.BINARY) && Files.isExecutable(Chromium.DRIVER),
+    assumeTrue(Chromium.installed(),
         "skipped: needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
-    DEVTOOLS_LOG.setLevel(Level.SEVERE);
-    ChromeOptions options = Chromium.options(dir);
-    ChromeDriverService service = Chromium.service(dir);
-    ChromeDriver browser = null;
     try (TestServer s = new TestServer(Engines.SQLITE, dir.resolve("node"), false)) {
       long incident = Fixture.report(s, s.login("af.liaison"));
       Fixture.finding(s, s.login("mediator"), incident);
-      browser = new ChromeDriver(service, options);
-      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-      browser.get(s.base + "/login?lang=fa-AF");
-      browser.findElement(By.id("username")).sendKeys("af.liaison");
-      browser.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-      browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-      wait.until(ExpectedConditions.urlToBe(s.base + "/"));
+      try (Chromium.Session session = Chromium.start(dir, Duration.ofSeconds(10))) {
+        ChromeDriver browser = session.browser();
+        WebDriverWait wait = session.waiter();
+        browser.get(s.base + "/login?lang=fa-AF");
+        browser.findElement(By.id("username")).sendKeys("af.liaison");
+        browser.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(s.base + "/"));
 
-      WebElement link = browser.findElement(By.id("nav-inbox"));
-      assertThat(link.findElement(By.className("badge")).getText()).isEqualTo(I18n.messages("fa-AF").number(1));
-      link.click();
-      wait.until(ExpectedConditions.urlToBe(s.base + "/inbox"));
-      assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-      WebElement item = browser.findElement(By.cssSelector("#inbox li"));
-      WebElement message = item.findElement(By.cssSelector("a[href='/accords/" + Fixture.DOHA + "/incidents/" + incident + "']"));
-      assertThat(message.getText()).isEqualTo(I18n.messages("fa-AF").t("incident.notice.finding", "QA", String.valueOf(incident)));
-      WebElement button = item.findElement(By.cssSelector("form[action='/inbox/read'] button"));
-      // Right to left: the message starts at the right, its button sits at the left end of the row.
-      assertThat(button.getRect().getX() + button.getRect().getWidth()).isLessThan(message.getRect().getX());
-      button.click();
-      wait.until(ExpectedConditions.urlToBe(s.base + "/inbox"));
-      assertThat(browser.findElement(By.cssSelector("#inbox li")).getAttribute("data-read")).isEqualTo("true");
-      assertThat(browser.findElement(By.id("nav-inbox")).findElements(By.className("badge"))).isEmpty();
-    } finally {
-      if (browser != null) {
-        browser.quit();
+        WebElement link = browser.findElement(By.id("nav-inbox"));
+        assertThat(link.findElement(By.className("badge")).getText()).isEqualTo(I18n.messages("fa-AF").number(1));
+        link.click();
+        wait.until(ExpectedConditions.urlToBe(s.base + "/inbox"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        WebElement item = browser.findElement(By.cssSelector("#inbox li"));
+        WebElement message = item.findElement(By.cssSelector("a[href='/accords/" + Fixture.DOHA + "/incidents/" + incident + "']"));
+        assertThat(message.getText()).isEqualTo(I18n.messages("fa-AF").t("incident.notice.finding", "QA", String.valueOf(incident)));
+        WebElement button = item.findElement(By.cssSelector("form[action='/inbox/read'] button"));
+        // Right to left: the message starts at the right, its button sits at the left end of the row.
+        assertThat(button.getRect().getX() + button.getRect().getWidth()).isLessThan(message.getRect().getX());
+        button.click();
+        wait.until(ExpectedConditions.urlToBe(s.base + "/inbox"));
+        assertThat(browser.findElement(By.cssSelector("#inbox li")).getAttribute("data-read")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("nav-inbox")).findElements(By.className("badge"))).isEmpty();
       }
-      service.stop();
     }
   }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.MatchResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,12 +34,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
 
-  /** Held here: java.util.logging forgets a logger's level once nothing references it. */
-  static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
   @TempDir static Path dir;
   TestServer server;
-  ChromeDriverService service;
+  Chromium.Session session;
   ChromeDriver browser;
   WebDriverWait wait;
 
@@ -51,23 +46,16 @@ class BrowserTest {
     if (!Chromium.installed()) {
       return; // each test then reports itself skipped, with the reason
     }
-    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
-    // Selenium looks for DevTools bindings matching Chromium's version; none are needed here.
-    DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = Chromium.options(dir);
-    service = Chromium.service(dir);
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    session = Chromium.start(dir, Duration.ofSeconds(10));
+    browser = session.browser();
+    wait = session.waiter();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (session != null) {
+      session.close();
     }
     if (server != null) {
       server.close();

@@ -3,6 +3,7 @@ package accord.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The one way the browser tests start Debian's Chromium: headless, through its own ChromeDriver
@@ -26,7 +28,30 @@ public final class Chromium {
   public static final Pattern UNTRANSLATED = Pattern.compile("\\[[a-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+\\]");
   public static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
+  /** Held here: java.util.logging forgets a logger's level once nothing references it. */
+  private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
   private Chromium() {}
+
+  /** A running browser: its driver process, the browser, and a wait of the test's patience. */
+  public record Session(ChromeDriverService service, ChromeDriver browser, WebDriverWait waiter) implements AutoCloseable {
+    @Override
+    public void close() {
+      browser.quit();
+      service.stop();
+    }
+  }
+
+  /** Starts a browser whose profile and logs live under {@code dir}; waits last up to {@code patience}. */
+  public static Session start(Path dir, Duration patience) throws IOException {
+    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+    // Selenium looks for DevTools bindings matching Chromium's version; none are needed here.
+    DEVTOOLS_LOG.setLevel(Level.SEVERE);
+    ChromeOptions options = options(dir);
+    ChromeDriverService service = service(dir);
+    ChromeDriver browser = new ChromeDriver(service, options);
+    return new Session(service, browser, new WebDriverWait(browser, patience));
+  }
 
   public static boolean installed() {
     return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);

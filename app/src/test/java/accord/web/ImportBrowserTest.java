@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ImportBrowserTest {
   @TempDir static Path dir;
   TestServer server;
-  ChromeDriverService service;
+  Chromium.Session session;
   ChromeDriver browser;
   WebDriverWait wait;
 
@@ -42,22 +39,16 @@ class ImportBrowserTest {
     if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
-    BrowserTest.DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = Chromium.options(dir);
-    service = Chromium.service(dir);
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    session = Chromium.start(dir, Duration.ofSeconds(30));
+    browser = session.browser();
+    wait = session.waiter();
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (session != null) {
+      session.close();
     }
     if (server != null) {
       server.close();

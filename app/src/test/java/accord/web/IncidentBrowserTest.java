@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.MatchResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,7 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class IncidentBrowserTest {
   @TempDir static Path dir;
   TestServer server;
-  ChromeDriverService service;
+  Chromium.Session session;
   ChromeDriver browser;
   WebDriverWait wait;
 
@@ -50,23 +47,17 @@ class IncidentBrowserTest {
     if (!Chromium.installed()) {
       return;
     }
-    System.setProperty("webdriver.chrome.driver", Chromium.DRIVER.toString());
-    BrowserTest.DEVTOOLS_LOG.setLevel(Level.SEVERE);
     server = new TestServer(Engines.SQLITE, dir.resolve("node"));
-    ChromeOptions options = Chromium.options(dir);
-    service = Chromium.service(dir);
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    session = Chromium.start(dir, Duration.ofSeconds(15));
+    browser = session.browser();
+    wait = session.waiter();
     Files.createDirectories(Chromium.SCREENSHOTS);
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (session != null) {
+      session.close();
     }
     if (server != null) {
       server.close();
