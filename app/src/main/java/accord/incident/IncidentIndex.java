@@ -180,15 +180,7 @@ final class IncidentIndex {
 
   /** Runs one of the write path's statements, prepared once per batch (see LogStore.prepared). */
   static void exec(Handle h, String sql, Object... values) {
-    java.sql.PreparedStatement ps = accord.ledger.LogStore.prepared(h, sql);
-    try {
-      for (int i = 0; i < values.length; i++) {
-        ps.setObject(i + 1, values[i]);
-      }
-      ps.executeUpdate();
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("cannot store incident index rows: " + e.getMessage(), e);
-    }
+    LogStore.exec(LogStore.prepared(h, sql), values);
   }
 
   /**
