@@ -98,9 +98,7 @@ class EngagementBrowserTest {
 
   /** Submits a form and waits until the page it posted from is gone (the URL may not change). */
   void submit(String formSelector) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    click(By.cssSelector(formSelector + " button[type=submit]"));
-    wait.until(ExpectedConditions.stalenessOf(page));
+    Chromium.awaitNewPage(browser, wait, () -> click(By.cssSelector(formSelector + " button[type=submit]")));
   }
 
   @Test

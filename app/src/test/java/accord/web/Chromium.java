@@ -104,4 +104,22 @@ public final class Chromium {
     }
     return errors;
   }
+
+  /**
+   * Runs {@code action} (a click that posts a form) and waits until the browser holds a new,
+   * fully loaded document. The old page is marked in script rather than watched as an element:
+   * asking the driver about an element of a page being replaced can fail with an inspector error
+   * instead of the stale-element answer.
+   */
+  public static void awaitNewPage(ChromeDriver browser, WebDriverWait wait, Runnable action) {
+    browser.executeScript("window.accordOldPage = true");
+    action.run();
+    wait.until(b -> {
+      try {
+        return Boolean.TRUE.equals(browser.executeScript("return window.accordOldPage !== true && document.readyState === 'complete'"));
+      } catch (org.openqa.selenium.WebDriverException betweenPages) {
+        return false;
+      }
+    });
+  }
 }
