@@ -2,9 +2,12 @@ package accord.incident;
 
 import accord.ledger.LogStore;
 import accord.ledger.Tallies;
+import accord.ledger.WriteBehind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -58,15 +61,11 @@ final class IncidentIndex {
       Double lat = r.place().lat();
       Double lon = r.place().lon();
       if (lat != null && lon != null) {
+        Cells cells = WriteBehind.buffer(h, "incident_cell", Cells::new);
         for (int z : CELL_LEVELS) {
           double cell = cellDegrees(z);
-          // Written entry by entry, not through Tallies: sums of coordinates are floating point, and
-          // only adding them one at a time in log order gives every node the same digits.
-          exec(h, "INSERT INTO incident_cell (accord, z, cy, cx, event_type, incidents, lat_sum, lon_sum)"
-                  + " VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (accord, z, cy, cx, event_type) DO UPDATE SET"
-                  + " incidents = incident_cell.incidents + 1, lat_sum = incident_cell.lat_sum + excluded.lat_sum,"
-                  + " lon_sum = incident_cell.lon_sum + excluded.lon_sum",
-              accord, z, (long) Math.floor((lat + 90) / cell), (long) Math.floor((lon + 180) / cell), r.eventType(), lat, lon);
+          cells.add(h, new Cell(accord, z, (long) Math.floor((lat + 90) / cell), (long) Math.floor((lon + 180) / cell),
+              r.eventType()), lat, lon);
         }
       }
     }
@@ -102,6 +101,7 @@ final class IncidentIndex {
     Set<String> groupsBefore = new HashSet<>();
     Set<String> partiesBefore = new HashSet<>();
     if (!report) {
+      WriteBehind.flush(h); // the rows read here may still be held
       for (Object[] x : query(h, "SELECT DISTINCT grp FROM incident_actor WHERE accord = ? AND incident = ? AND account <> ?"
           + " AND grp IS NOT NULL", accord, incident, idx)) {
         groupsBefore.add((String) x[0]);
@@ -122,8 +122,8 @@ final class IncidentIndex {
       return;
     }
     for (String g : newGroups) {
-      LogStore.exec(LogStore.prepared(h, "INSERT INTO incident_group (accord, grp, incident, date, lat, lon, event_type)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)"), accord, g, incident, inc.date(), inc.lat(), inc.lon(), inc.eventType());
+      WriteBehind.insert(h, "INSERT INTO incident_group (accord, grp, incident, date, lat, lon, event_type)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)", accord, g, incident, inc.date(), inc.lat(), inc.lon(), inc.eventType());
     }
     String charted = report ? group(r) : charted(h, accord, incident);
     Set<String> groupsAfter = new TreeSet<>(groupsBefore);
@@ -147,11 +147,63 @@ final class IncidentIndex {
     }
   }
 
-  /** The group an incident is charted under, from its report's actors as stored. */
+  /** The group an incident is charted under, from its report's actors as stored (and flushed). */
   private static String charted(Handle h, String accord, long incident) {
     List<Object[]> x = query(h, "SELECT MIN(grp) FROM incident_actor WHERE accord = ? AND account = ? AND role = 'perpetrator'",
         accord, incident);
     return x.isEmpty() || x.get(0)[0] == null ? NO_GROUP : (String) x.get(0)[0];
+  }
+
+  /** A map cell of one event type at one of {@link #CELL_LEVELS}. */
+  private record Cell(String accord, int z, long cy, long cx, String eventType) {}
+
+  /**
+   * The cells a batch touches, read once and written once. The sums of coordinates are floating
+   * point, so they are added one at a time in log order, onto the stored sum, exactly as an
+   * upsert per entry would add them: every node, whatever its batches, gets the same digits.
+   */
+  private static final class Cells implements WriteBehind.Buffer {
+    private static final class Sums {
+      long incidents;
+      double lat;
+      double lon;
+    }
+
+    final Map<Cell, Sums> touched = new LinkedHashMap<>();
+
+    void add(Handle h, Cell c, double lat, double lon) {
+      Sums s = touched.get(c);
+      if (s == null) {
+        s = new Sums();
+        touched.put(c, s);
+        List<Object[]> row = query(h, "SELECT incidents, lat_sum, lon_sum FROM incident_cell"
+            + " WHERE accord = ? AND z = ? AND cy = ? AND cx = ? AND event_type = ?", c.accord(), c.z(), c.cy(), c.cx(), c.eventType());
+        if (row.isEmpty()) {
+          s.incidents = 1;
+          s.lat = lat; // as the first insert stores it: not 0.0 + lat, which turns -0.0 into 0.0
+          s.lon = lon;
+          return;
+        }
+        s.incidents = ((Number) row.get(0)[0]).longValue();
+        s.lat = ((Number) row.get(0)[1]).doubleValue();
+        s.lon = ((Number) row.get(0)[2]).doubleValue();
+      }
+      s.incidents++;
+      s.lat += lat;
+      s.lon += lon;
+    }
+
+    @Override
+    public void flush(Handle h) {
+      for (var e : touched.entrySet()) {
+        Cell c = e.getKey();
+        Sums s = e.getValue();
+        exec(h, "INSERT INTO incident_cell (accord, z, cy, cx, event_type, incidents, lat_sum, lon_sum)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (accord, z, cy, cx, event_type) DO UPDATE SET"
+                + " incidents = excluded.incidents, lat_sum = excluded.lat_sum, lon_sum = excluded.lon_sum",
+            c.accord(), c.z(), c.cy(), c.cx(), c.eventType(), s.incidents, s.lat, s.lon);
+      }
+    }
   }
 
   /** Runs one of the write path's lookups, prepared once per batch like its statements. */

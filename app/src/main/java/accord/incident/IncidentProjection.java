@@ -5,6 +5,7 @@ import accord.ledger.Entry;
 import accord.ledger.EntryCodec;
 import accord.ledger.LogStore;
 import accord.ledger.Projection;
+import accord.ledger.WriteBehind;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -47,17 +48,18 @@ public final class IncidentProjection implements Projection {
           r.place().lon(), r.place().precision(), r.eventType(), r.subEventType(), r.fatalities().best(),
           r.provisions().isEmpty() ? "" : "," + String.join(",", r.provisions()) + ",", r.text(), at);
     }
-    LogStore.exec(LogStore.prepared(h, "INSERT INTO incident_account (accord, idx, incident, kind, party, author, lang, at, date,"
+    // The account and its actors are held to the end of the batch (read back only by an account of
+    // the same incident, which flushes first).
+    WriteBehind.insert(h, "INSERT INTO incident_account (accord, idx, incident, kind, party, author, lang, at, date,"
             + " event_type, sub_event_type, fatalities_low, fatalities_best, fatalities_high, injuries_low, injuries_best,"
-            + " injuries_high, text, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            + " injuries_high, text, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         e.accord(), index, incident, report ? "report" : "account", e.party(), e.user(), e.lang(), at, r.date(),
         r.eventType(), r.subEventType(), r.fatalities().low(), r.fatalities().best(), r.fatalities().high(),
         r.injuries().low(), r.injuries().best(), r.injuries().high(), r.text(), EntryCodec.canonical(e.body()));
-    PreparedStatement actor = LogStore.prepared(h,
-        "INSERT INTO incident_actor (accord, account, ordinal, incident, name, role, grp) VALUES (?, ?, ?, ?, ?, ?, ?)");
     int ordinal = 0;
     for (Report.Actor a : r.actors()) {
-      LogStore.exec(actor, e.accord(), index, ordinal++, incident, a.name(), a.role(), a.group());
+      WriteBehind.insert(h, "INSERT INTO incident_actor (accord, account, ordinal, incident, name, role, grp) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          e.accord(), index, ordinal++, incident, a.name(), a.role(), a.group());
     }
     IncidentIndex.apply(h, e.accord(), index, incident, report, e.party(), r);
   }
@@ -77,6 +79,7 @@ public final class IncidentProjection implements Projection {
       return new IncidentRules.Known(false, Set.of(), externalTaken);
     }
     long incident = b.get("incident").asLong();
+    WriteBehind.flush(h); // this incident's accounts may still be held
     boolean exists = h.createQuery("SELECT COUNT(*) FROM incident WHERE accord = :a AND id = :i")
         .bind("a", e.accord()).bind("i", incident).mapTo(Long.class).one() > 0;
     Set<Long> accounts = new HashSet<>(h.createQuery("SELECT idx FROM incident_account WHERE accord = :a AND incident = :i")

@@ -165,7 +165,7 @@ public final class Ledger implements AutoCloseable {
               touched.put(e.accord(), log);
               done.put(p, new Appended(e.accord(), idx, noteBytes, -1));
             }
-            Tallies.flush(h);
+            WriteBehind.flush(h);
             LogStore.insertHashes(h, hashes);
             for (LogState log : touched.values()) {
               publishCheckpoint(h, log);

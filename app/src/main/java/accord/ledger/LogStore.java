@@ -35,7 +35,19 @@ public final class LogStore {
    * every entry of a batch, and preparing them is a good part of their cost.
    */
   public static PreparedStatement prepared(Handle h, String sql) {
-    return BatchCache.get(h, "sql:" + sql, () -> {
+    return prepare(h, "sql:", sql);
+  }
+
+  /**
+   * A statement of its own for {@link WriteBehind}, prepared once per transaction: its JDBC batch
+   * fills over the whole batch of entries, so it must not be the one {@link #prepared} gives.
+   */
+  static PreparedStatement preparedApart(Handle h, String sql) {
+    return prepare(h, "apart:", sql);
+  }
+
+  private static PreparedStatement prepare(Handle h, String use, String sql) {
+    return BatchCache.get(h, use + sql, () -> {
       try {
         return h.getConnection().prepareStatement(sql);
       } catch (SQLException e) {
@@ -50,25 +62,30 @@ public final class LogStore {
    */
   public static void exec(PreparedStatement ps, Object... values) {
     try {
-      for (int i = 0; i < values.length; i++) {
-        Object v = values[i];
-        if (v == null) {
-          ps.setNull(i + 1, java.sql.Types.NULL);
-        } else if (v instanceof String s) {
-          ps.setString(i + 1, s);
-        } else if (v instanceof Long l) {
-          ps.setLong(i + 1, l);
-        } else if (v instanceof Integer n) {
-          ps.setInt(i + 1, n);
-        } else if (v instanceof Double d) {
-          ps.setDouble(i + 1, d);
-        } else {
-          throw new IllegalArgumentException("cannot bind " + v.getClass());
-        }
-      }
+      bind(ps, values);
       ps.executeUpdate();
     } catch (SQLException ex) {
       throw new IllegalStateException("cannot store read-model rows: " + ex.getMessage(), ex);
+    }
+  }
+
+  /** Binds strings, whole numbers, doubles and nulls to a statement's parameters, in order. */
+  static void bind(PreparedStatement ps, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      if (v == null) {
+        ps.setNull(i + 1, java.sql.Types.NULL);
+      } else if (v instanceof String s) {
+        ps.setString(i + 1, s);
+      } else if (v instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else if (v instanceof Integer n) {
+        ps.setInt(i + 1, n);
+      } else if (v instanceof Double d) {
+        ps.setDouble(i + 1, d);
+      } else {
+        throw new IllegalArgumentException("cannot bind " + v.getClass());
+      }
     }
   }
 

@@ -45,7 +45,7 @@ public final class Replay {
                   violations.add(new Violation(accord, s.index(), why));
                 }
               }
-              Tallies.flush(h);
+              WriteBehind.flush(h);
               from = page.get(page.size() - 1).index() + 1;
             }
           }

@@ -15,9 +15,8 @@ import java.util.Map;
  * the same few totals; an upsert per entry per total was a good part of the writer's time. Each
  * total is an upsert whose parameters are the key's values followed by the amounts to add, e.g.
  * {@code INSERT INTO t (k1, k2, n) VALUES (?, ?, ?) ON CONFLICT (k1, k2) DO UPDATE SET n = t.n + excluded.n}.
- * Nothing may read such a table inside the batch that changes it: the ledger and the replay
- * {@link #flush} before the batch's hashes and checkpoint are written, so a committed batch
- * holds its totals.
+ * Nothing may read such a table inside the batch that changes it; the totals are held and written
+ * like any other {@link WriteBehind} buffer.
  */
 public final class Tallies {
   private record Key(String sql, List<Object> key) {}
@@ -30,18 +29,20 @@ public final class Tallies {
    * entry gives, on every node whatever its batches (floating-point sums are not).
    */
   public static void add(org.jdbi.v3.core.Handle h, String sql, Object[] key, Object... amounts) {
-    Map<Key, Object[]> pending = BatchCache.get(h, "tallies", LinkedHashMap::new);
+    Map<Key, Object[]> pending = WriteBehind.buffer(h, "tallies", Pending::new).sums;
     Object[] sum = pending.computeIfAbsent(new Key(sql, Arrays.asList(key.clone())), k -> new Object[amounts.length]);
     for (int i = 0; i < amounts.length; i++) {
       sum[i] = plus(sum[i], amounts[i]);
     }
   }
 
-  /** Writes every total added since the last flush on this handle. */
-  public static void flush(org.jdbi.v3.core.Handle h) {
-    Map<Key, Object[]> pending = BatchCache.get(h, "tallies", LinkedHashMap::new);
-    try {
-      for (var e : pending.entrySet()) {
+  /** The totals added since the last flush on a handle, written by {@link WriteBehind#flush}. */
+  private static final class Pending implements WriteBehind.Buffer {
+    final Map<Key, Object[]> sums = new LinkedHashMap<>();
+
+    @Override
+    public void flush(org.jdbi.v3.core.Handle h) {
+      for (var e : sums.entrySet()) {
         PreparedStatement ps = LogStore.prepared(h, e.getKey().sql());
         List<Object> key = e.getKey().key();
         Object[] values = new Object[key.size() + e.getValue().length];
@@ -51,8 +52,6 @@ public final class Tallies {
         System.arraycopy(e.getValue(), 0, values, key.size(), e.getValue().length);
         LogStore.exec(ps, values);
       }
-    } finally {
-      pending.clear();
     }
   }
 

@@ -8,7 +8,7 @@ import accord.accord.DefaultInstance;
 import accord.ledger.Entry;
 import accord.ledger.EntryCodec;
 import accord.ledger.StateDigest;
-import accord.ledger.Tallies;
+import accord.ledger.WriteBehind;
 import accord.store.Db;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ class IncidentReadsTest {
         ObjectNode b = body(new Random(1), "2029-12-31", TYPES[0], null, null);
         b.put("text", "checkpointed");
         new IncidentProjection().evolve(h, entry(IncidentRules.REPORT, A, "AF", b), 100_000);
-        Tallies.flush(h);
+        WriteBehind.flush(h);
       });
       db.jdbi().useHandle(h -> assertThat(IncidentQuery.page(h, A, filters().get("q=checkpoint"), 1, 0).get(0).get("id").asLong())
           .isEqualTo(100_000));
@@ -245,7 +245,7 @@ class IncidentReadsTest {
         p.evolve(h, entry(IncidentRules.ACCOUNT, accord, r.nextBoolean() ? "AF" : "PK", a), index++);
       }
     }
-    Tallies.flush(h); // as the ledger does at the end of a batch
+    WriteBehind.flush(h); // as the ledger does at the end of a batch
   }
 
   static ObjectNode body(Random r, String date, String[] t, String g1, String g2) {
