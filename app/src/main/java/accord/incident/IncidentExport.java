@@ -134,15 +134,15 @@ public final class IncidentExport {
     if (zoom != null && inView > limit) {
       double cell = IncidentIndex.cellDegrees(zoom);
       long total = 0;
-      // Unfiltered, or filtered by event type alone, the projection's cells answer; other filters
-      // aggregate the matching incidents of the view in SQL.
+      // Unfiltered, or filtered by a group or an event type or both, the projection's cells
+      // answer; other filters aggregate the matching incidents of the view in SQL.
       int level = IncidentIndex.cellLevel(zoom);
-      boolean typeOnly = f.type() != null && EventTypes.type(f.type()).isPresent()
-          && new IncidentQuery.Filter(null, null, null, null, null, f.type(), null, null).equals(f);
+      boolean kept = (f.type() == null || EventTypes.type(f.type()).isPresent())
+          && new IncidentQuery.Filter(null, null, null, null, f.group(), f.type(), null, null).equals(f);
       List<IncidentQuery.Cell> cells;
-      if (level >= 0 && (f.any() || typeOnly)) {
+      if (level >= 0 && kept) {
         cell = IncidentIndex.cellDegrees(level);
-        cells = IncidentQuery.storedCells(h, accord, f.type(), box, level);
+        cells = IncidentQuery.storedCells(h, accord, f.group(), f.type(), box, level);
       } else {
         cells = IncidentQuery.cells(h, accord, f, box, cell);
       }

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Handle;
  * count per map cell at a few zoom levels; and for the group and party filters, the groups each
  * incident is named with and the monthly totals of every group and party slice.
  */
-final class IncidentIndex {
+public final class IncidentIndex {
   /** The timeline's bucket for an incident whose report names no known perpetrator group. */
   static final String NO_GROUP = "";
 
@@ -73,21 +73,23 @@ final class IncidentIndex {
   }
 
   /** What the kept filter rows copy from an incident's own row, which never changes once written. */
-  private record Incident(String date, Double lat, Double lon, String eventType, long fatalities) {
+  private record Incident(String date, Double lat, Double lon, String eventType, long fatalities, String admin1, String admin2) {
     static Incident of(Report r) {
       return new Incident(r.date(), r.place().lat(), r.place().lon(), r.eventType(),
-          r.fatalities().best() == null ? 0L : r.fatalities().best());
+          r.fatalities().best() == null ? 0L : r.fatalities().best(), r.place().admin1(), r.place().admin2());
     }
 
     static Incident load(Handle h, String accord, long id) {
-      List<Object[]> row = query(h, "SELECT date, lat, lon, event_type, fatalities_best FROM incident WHERE accord = ? AND id = ?",
+      List<Object[]> row = query(h, "SELECT date, lat, lon, event_type, fatalities_best, admin1, admin2 FROM incident"
+          + " WHERE accord = ? AND id = ?",
           accord, id);
       if (row.isEmpty()) {
         throw new IllegalStateException("an account of incident " + id + ", which the register does not hold");
       }
       Object[] x = row.get(0);
       return new Incident((String) x[0], x[1] == null ? null : ((Number) x[1]).doubleValue(),
-          x[2] == null ? null : ((Number) x[2]).doubleValue(), (String) x[3], x[4] == null ? 0L : ((Number) x[4]).longValue());
+          x[2] == null ? null : ((Number) x[2]).doubleValue(), (String) x[3], x[4] == null ? 0L : ((Number) x[4]).longValue(),
+          (String) x[5], (String) x[6]);
     }
   }
 
@@ -122,8 +124,10 @@ final class IncidentIndex {
       return;
     }
     for (String g : newGroups) {
-      WriteBehind.insert(h, "INSERT INTO incident_group (accord, grp, incident, date, lat, lon, event_type)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)", accord, g, incident, inc.date(), inc.lat(), inc.lon(), inc.eventType());
+      WriteBehind.insert(h, "INSERT INTO incident_group (accord, grp, incident, date, lat, lon, event_type, admin1, admin2)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", accord, g, incident, inc.date(), inc.lat(), inc.lon(), inc.eventType(),
+          inc.admin1(), inc.admin2());
+      groupCells(h, accord, g, inc.lat(), inc.lon(), inc.eventType());
     }
     String charted = report ? group(r) : charted(h, accord, incident);
     Set<String> groupsAfter = new TreeSet<>(groupsBefore);
@@ -145,6 +149,41 @@ final class IncidentIndex {
             new Object[] {accord, g, p, inc.date().substring(0, 7), charted, inc.eventType()}, 1L, inc.fatalities());
       }
     }
+  }
+
+  private static final String GROUP_CELL = "INSERT INTO incident_group_cell (accord, grp, z, cy, cx, event_type, incidents,"
+      + " lat_micro, lon_micro) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (accord, grp, z, cy, cx, event_type) DO UPDATE SET"
+      + " incidents = incident_group_cell.incidents + excluded.incidents,"
+      + " lat_micro = incident_group_cell.lat_micro + excluded.lat_micro, lon_micro = incident_group_cell.lon_micro + excluded.lon_micro";
+
+  /** Counts an incident that joins a group's rows in the group's map cells (whole millionths of a degree). */
+  private static void groupCells(Handle h, String accord, String group, Double lat, Double lon, String eventType) {
+    if (lat == null || lon == null) {
+      return;
+    }
+    for (int z : CELL_LEVELS) {
+      double cell = cellDegrees(z);
+      Tallies.add(h, GROUP_CELL, new Object[] {accord, group, z, (long) Math.floor((lat + 90) / cell),
+          (long) Math.floor((lon + 180) / cell), eventType}, 1L, micro(lat), micro(lon));
+    }
+  }
+
+  /** A coordinate in whole millionths of a degree (about 11 cm), rounded half up. */
+  static long micro(double degrees) {
+    return (long) Math.floor(degrees * 1e6 + 0.5);
+  }
+
+  /** The group map cells of every group row already stored: what the projection would have counted. */
+  public static void fillGroupCells(Handle h) {
+    h.execute("DELETE FROM incident_group_cell");
+    h.createQuery("SELECT accord, grp, lat, lon, event_type FROM incident_group WHERE lat IS NOT NULL AND lon IS NOT NULL")
+        .setFetchSize(10_000)
+        .map((rs, c) -> {
+          groupCells(h, rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5));
+          return 0;
+        })
+        .forEach(x -> {});
+    WriteBehind.flush(h);
   }
 
   /** The group an incident is charted under, from its report's actors as stored (and flushed). */

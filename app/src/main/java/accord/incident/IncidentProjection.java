@@ -67,7 +67,7 @@ public final class IncidentProjection implements Projection {
   @Override
   public List<String> tables() {
     return List.of("incident", "incident_account", "incident_actor", "incident_finding", "incident_search", "incident_month", "incident_cell",
-        "incident_group", "incident_month_filter");
+        "incident_group", "incident_group_cell", "incident_month_filter");
   }
 
   /** What the register holds that this entry refers to. */

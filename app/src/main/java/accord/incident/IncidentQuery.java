@@ -278,9 +278,10 @@ public final class IncidentQuery {
 
   /**
    * The cells the projection keeps at {@code level} (see {@link IncidentIndex#CELL_LEVELS}) that
-   * touch the view, optionally of one event type: the unfiltered map at a glance, without a scan.
+   * touch the view, of every incident or of a group's, optionally of one event type: the map at a
+   * glance, without a scan.
    */
-  public static List<Cell> storedCells(Handle h, String accord, String eventType, Bbox b, int level) {
+  public static List<Cell> storedCells(Handle h, String accord, String group, String eventType, Bbox b, int level) {
     double cell = IncidentIndex.cellDegrees(level);
     Map<String, Object> binds = new HashMap<>();
     binds.put("a", accord);
@@ -296,7 +297,14 @@ public final class IncidentQuery {
     }
     Map<String, double[]> sums = new java.util.LinkedHashMap<>();
     Map<String, Map<String, Long>> types = new HashMap<>();
-    h.createQuery("SELECT cy, cx, event_type, incidents, lat_sum, lon_sum FROM incident_cell WHERE accord = :a AND z = :z"
+    String from = "incident_cell WHERE accord = :a";
+    String coords = "lat_sum, lon_sum";
+    if (group != null) {
+      from = "incident_group_cell WHERE accord = :a AND grp = :g";
+      coords = "lat_micro / 1000000.0, lon_micro / 1000000.0";
+      binds.put("g", group);
+    }
+    h.createQuery("SELECT cy, cx, event_type, incidents, " + coords + " FROM " + from + " AND z = :z"
             + " AND cy BETWEEN :cy0 AND :cy1 AND cx BETWEEN :cx0 AND :cx1" + type + " ORDER BY cy, cx, event_type")
         .bindMap(binds)
         .map((rs, c) -> {
@@ -417,12 +425,24 @@ public final class IncidentQuery {
    * from a narrower filter's index and look the group up by its key.
    */
   private static Sql sql(Handle h, String accord, Filter f, Map<String, Object> binds, Use use) {
-    List<String> w = conditions(h, accord, f, binds, "", use != Use.WALK);
     if (f.group() == null) {
-      return new Sql("incident i", String.join(" AND ", w), "i.date DESC, i.id DESC");
+      return new Sql("incident i", String.join(" AND ", conditions(h, accord, f, binds, "", use != Use.WALK)), "i.date DESC, i.id DESC");
     }
+    // The group's rows carry the place's names (incident_group_admin1/2): a group in a province
+    // or district is read from its own rows there, newest first.
+    Filter rest = new Filter(f.from(), f.to(), null, null, f.group(), f.type(), f.q(), f.provision(), f.party(),
+        f.fatalitiesMin(), f.fatalitiesMax());
+    List<String> w = conditions(h, accord, rest, binds, "", use != Use.WALK);
     w.add(0, "g.accord = :accord AND g.grp = :group");
     binds.put("group", f.group());
+    if (f.admin1() != null) {
+      w.add(1, "LOWER(g.admin1) = :admin1");
+      binds.put("admin1", f.admin1().toLowerCase(Locale.ROOT));
+    }
+    if (f.admin2() != null) {
+      w.add(1, "LOWER(g.admin2) = :admin2");
+      binds.put("admin2", f.admin2().toLowerCase(Locale.ROOT));
+    }
     return new Sql(BY_GROUP, String.join(" AND ", w), "g.date DESC, g.incident DESC");
   }
 

@@ -115,12 +115,16 @@ class IncidentReadsTest {
         String kept = digest(h);
         h.execute("DELETE FROM incident_group");
         h.execute("DELETE FROM incident_month_filter");
-        String sql = Files.readString(Path.of(getClass().getResource("/db/migration/V14__incident_reads.sql").toURI()));
-        for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-          if (statement.strip().startsWith("INSERT")) {
-            h.execute(statement);
+        assertThat(h.createQuery("SELECT COUNT(*) FROM incident_group_cell").mapTo(Long.class).one()).isPositive();
+        for (String migration : List.of("V14__incident_reads.sql", "V16__incident_group_admin.sql")) {
+          String sql = Files.readString(Path.of(getClass().getResource("/db/migration/" + migration).toURI()));
+          for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (statement.strip().startsWith("INSERT") || statement.strip().startsWith("UPDATE")) {
+              h.execute(statement);
+            }
           }
         }
+        IncidentIndex.fillGroupCells(h); // V16_1
         assertThat(digest(h)).isEqualTo(kept);
       });
     }
@@ -182,7 +186,7 @@ class IncidentReadsTest {
 
       @Override
       public List<String> tables() {
-        return List.of("incident_group", "incident_month_filter");
+        return List.of("incident_group", "incident_month_filter", "incident_group_cell");
       }
     }));
   }
@@ -214,6 +218,9 @@ class IncidentReadsTest {
     m.put("q+party+2024", f("2024-01-01", null, null, null, null, "market", "AF", null));
     m.put("group+admin1+from", f("2022-06-01", null, "kunar", "PK_FORCES", null, null, null, null));
     m.put("fatalities>=10+group", f(null, null, null, "TTP", null, null, null, 10L));
+    m.put("admin2=district 3", new IncidentQuery.Filter(null, null, null, "District 3", null, null, null, null));
+    m.put("group+admin2", new IncidentQuery.Filter(null, null, null, "district 3", "TTP", null, null, null));
+    m.put("group+admin1+admin2+type", new IncidentQuery.Filter(null, null, "KHOST", "District 5", "TALIBAN", "battles", null, null));
     return m;
   }
 
@@ -297,6 +304,10 @@ class IncidentReadsTest {
     if (f.admin1() != null) {
       w.append(" AND LOWER(i.admin1) = :admin1");
       binds.put("admin1", f.admin1().toLowerCase(Locale.ROOT));
+    }
+    if (f.admin2() != null) {
+      w.append(" AND LOWER(i.admin2) = :admin2");
+      binds.put("admin2", f.admin2().toLowerCase(Locale.ROOT));
     }
     if (f.group() != null) {
       w.append(" AND i.id IN (SELECT x.incident FROM incident_actor x WHERE x.accord = :accord AND x.grp = :group)");
