@@ -72,10 +72,6 @@ public final class Db implements AutoCloseable {
       // Held writes (ledger.WriteBehind) go to the server as multi-row inserts, a few statements
       // per batch of entries instead of one per row.
       cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
-      // Plan every statement for its own values. The write path's look-ups (an incident by id, by
-      // its source's id) are prepared once per connection; a plan kept from when the tables were
-      // empty scanned them whole, so a fresh node's first large import slowed with every row.
-      cfg.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
       cfg.setMaximumPoolSize(8);
     } else {
       throw new IllegalArgumentException(
