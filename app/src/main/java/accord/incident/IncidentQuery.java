@@ -88,6 +88,11 @@ public final class IncidentQuery {
       }
       Sql all = sql(h, accord, f, binds, Use.LIST);
       sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + all.from() + " WHERE " + all.where() + " LIMIT :cap) t";
+    } else if (groupRowsAlone(f)) {
+      // Every group row has its incident: counting the rows needs no look-up of each incident.
+      binds.put("accord", accord);
+      sql = "SELECT COUNT(*) FROM (SELECT 1 FROM incident_group g WHERE " + String.join(" AND ", groupRows(f, binds))
+          + " LIMIT :cap) t";
     } else {
       Sql q = sql(h, accord, f, binds, Use.LIST);
       sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + q.from() + " WHERE " + q.where() + " LIMIT :cap) t";
@@ -433,17 +438,29 @@ public final class IncidentQuery {
     Filter rest = new Filter(f.from(), f.to(), null, null, f.group(), f.type(), f.q(), f.provision(), f.party(),
         f.fatalitiesMin(), f.fatalitiesMax());
     List<String> w = conditions(h, accord, rest, binds, "", use != Use.WALK);
-    w.add(0, "g.accord = :accord AND g.grp = :group");
+    w.addAll(0, groupRows(f, binds));
+    return new Sql(BY_GROUP, String.join(" AND ", w), "g.date DESC, g.incident DESC");
+  }
+
+  /** The conditions on a group's own rows: the group, and the province or district it names. */
+  private static List<String> groupRows(Filter f, Map<String, Object> binds) {
+    List<String> w = new ArrayList<>();
+    w.add("g.accord = :accord AND g.grp = :group");
     binds.put("group", f.group());
     if (f.admin1() != null) {
-      w.add(1, "LOWER(g.admin1) = :admin1");
+      w.add("LOWER(g.admin1) = :admin1");
       binds.put("admin1", f.admin1().toLowerCase(Locale.ROOT));
     }
     if (f.admin2() != null) {
-      w.add(1, "LOWER(g.admin2) = :admin2");
+      w.add("LOWER(g.admin2) = :admin2");
       binds.put("admin2", f.admin2().toLowerCase(Locale.ROOT));
     }
-    return new Sql(BY_GROUP, String.join(" AND ", w), "g.date DESC, g.incident DESC");
+    return w;
+  }
+
+  /** Whether a filter is a group, with at most a province or district: its own rows answer alone. */
+  private static boolean groupRowsAlone(Filter f) {
+    return f.group() != null && new Filter(null, null, f.admin1(), f.admin2(), f.group(), null, null, null).equals(f);
   }
 
   /**
