@@ -63,9 +63,7 @@ public final class IncidentIndex {
       if (lat != null && lon != null) {
         Cells cells = WriteBehind.buffer(h, "incident_cell", Cells::new);
         for (int z : CELL_LEVELS) {
-          double cell = cellDegrees(z);
-          cells.add(h, new Cell(accord, z, (long) Math.floor((lat + 90) / cell), (long) Math.floor((lon + 180) / cell),
-              r.eventType()), lat, lon);
+          cells.add(h, Cell.at(accord, z, lat, lon, r.eventType()), lat, lon);
         }
       }
     }
@@ -162,9 +160,8 @@ public final class IncidentIndex {
       return;
     }
     for (int z : CELL_LEVELS) {
-      double cell = cellDegrees(z);
-      Tallies.add(h, GROUP_CELL, new Object[] {accord, group, z, (long) Math.floor((lat + 90) / cell),
-          (long) Math.floor((lon + 180) / cell), eventType}, 1L, micro(lat), micro(lon));
+      Cell c = Cell.at(accord, z, lat, lon, eventType);
+      Tallies.add(h, GROUP_CELL, new Object[] {accord, group, z, c.cy(), c.cx(), eventType}, 1L, micro(lat), micro(lon));
     }
   }
 
@@ -194,7 +191,13 @@ public final class IncidentIndex {
   }
 
   /** A map cell of one event type at one of {@link #CELL_LEVELS}. */
-  private record Cell(String accord, int z, long cy, long cx, String eventType) {}
+  private record Cell(String accord, int z, long cy, long cx, String eventType) {
+    /** The cell at level {@code z} that holds a point (coordinates shifted to be positive). */
+    static Cell at(String accord, int z, double lat, double lon, String eventType) {
+      double cell = cellDegrees(z);
+      return new Cell(accord, z, (long) Math.floor((lat + 90) / cell), (long) Math.floor((lon + 180) / cell), eventType);
+    }
+  }
 
   /**
    * The cells a batch touches, read once and written once. The sums of coordinates are floating

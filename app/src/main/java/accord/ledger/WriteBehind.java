@@ -42,7 +42,9 @@ public final class WriteBehind {
    * adds them to the statement's JDBC batch.
    */
   public static void insert(Handle h, String sql, Object... values) {
-    buffer(h, "insert:" + sql, () -> new Inserts(LogStore.preparedApart(h, sql))).add(values);
+    // Keyed by the statement itself: no other buffer's key is an INSERT, and a constant string
+    // keeps its hash, where a key built per call would be hashed again for every row.
+    buffer(h, sql, () -> new Inserts(LogStore.preparedApart(h, sql))).add(values);
   }
 
   /** Writes every buffer of this handle, in the order they were first used, and forgets them. */
@@ -55,13 +57,6 @@ public final class WriteBehind {
       for (Buffer b : held.values()) {
         b.flush(h);
       }
-    }
-  }
-
-  /** Forgets the held writes of a handle whose transaction is rolled back. */
-  public static void discard(Handle h) {
-    synchronized (BUFFERS) {
-      BUFFERS.remove(h);
     }
   }
 
