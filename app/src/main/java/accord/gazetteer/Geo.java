@@ -38,7 +38,7 @@ public final class Geo {
         bestPlane = Math.min(bestPlane, plane(lat, lon, k, line[i], line[Math.min(i + 1, line.length - 1)])[0]);
       }
     }
-    double limit = bestPlane * 1.21 + 1e-12; // squared distances: 1.1²
+    double limit = band(bestPlane);
     double best = Double.POSITIVE_INFINITY;
     for (double[][] line : lines) {
       for (int i = 0; i < line.length; i++) {
@@ -51,8 +51,13 @@ public final class Geo {
     return best;
   }
 
+  /** The squared planar distances measured again on the sphere: within 10% of the best (1.1²). */
+  static double band(double bestPlane) {
+    return bestPlane * 1.21 + 1e-12;
+  }
+
   /** {squared planar distance, lon, lat} of the point of segment a–b nearest to (lat, lon). */
-  private static double[] plane(double lat, double lon, double k, double[] a, double[] b) {
+  static double[] plane(double lat, double lon, double k, double[] a, double[] b) {
     double ax = (a[0] - lon) * k;
     double ay = a[1] - lat;
     double dx = (b[0] - a[0]) * k;

@@ -48,8 +48,14 @@ public final class Index {
   private final Map<String, List<Area>> areas = new HashMap<>();
   private final Map<String, List<Batch.Boundary>> boundaries = new HashMap<>();
   private final BorderLine line;
-  /** District centres with a position, the candidates of the nearest-centre rule. */
-  private final List<Place> centres = new ArrayList<>();
+  /**
+   * District centres with a position, the candidates of the nearest-centre rule, by latitude; each
+   * keeps its place in load order, which breaks ties as a scan in that order would.
+   */
+  private final List<Centre> centres = new ArrayList<>();
+  private final LineIndex lineIndex;
+
+  private record Centre(Place place, int order, double lat) {}
   /**
    * Points already located. Reports cluster on few places (an export repeats a town's coordinates
    * for every event there), and the index never changes once built, so an answer stays right.
@@ -77,8 +83,14 @@ public final class Index {
       }
     }
     areas.values().forEach(l -> l.sort(Comparator.comparingLong(Area::seq).reversed()));
-    this.places.values().stream().filter(p -> p.kind().equals("admin2") && p.hasPoint()).forEach(centres::add);
+    for (Place p : this.places.values()) {
+      if (p.kind().equals("admin2") && p.hasPoint()) {
+        centres.add(new Centre(p, centres.size(), p.lat()));
+      }
+    }
+    centres.sort(Comparator.comparingDouble(Centre::lat).thenComparingInt(Centre::order));
     this.line = line;
+    this.lineIndex = line == null ? null : new LineIndex(line.lines());
   }
 
   static Index empty() {
@@ -206,28 +218,60 @@ public final class Index {
     if (cc == null) {
       cc = admin2 != null ? admin2.country() : admin1 != null ? admin1.country() : null;
     }
-    Double borderKm = line == null ? null : round(Geo.kmToLines(lat, lon, line.lines()));
+    Double borderKm = line == null ? null : round(lineIndex.km(lat, lon));
     return new Location(lat, lon, cc, Ref.of(admin1), Ref.of(admin2), method, centreKm, borderKm,
         line == null ? null : line.name(), line == null ? null : line.authority());
   }
 
   /**
-   * The district centre (of the point's country, when known) closest on the sphere. Compared by the
-   * haversine term, which grows with the distance, so only the winner's distance is worked out.
+   * The district centre (of the point's country, when known) closest on the sphere, the first in
+   * load order on a tie. Compared by the haversine term, which grows with the distance, so only the
+   * winner's distance is worked out. The term is at least its latitude part, sin²(Δφ/2), so the scan
+   * starts at the point's latitude and goes outward each way until that part alone is larger than
+   * the best term found.
    */
   private Place nearestCentre(double lat, double lon, String cc) {
-    Place best = null;
+    int lo = lowestAtOrAbove(lat) - 1;
+    int hi = lo + 1;
+    Centre best = null;
     double bestTerm = Double.POSITIVE_INFINITY;
-    for (Place p : centres) {
-      if (cc == null || cc.equals(p.country())) {
-        double t = Geo.haversineTerm(lat, lon, p.lat(), p.lon());
-        if (t < bestTerm) {
+    double p1 = Math.toRadians(lat);
+    while (lo >= 0 || hi < centres.size()) {
+      boolean up = lo < 0 || (hi < centres.size() && centres.get(hi).lat() - lat <= lat - centres.get(lo).lat());
+      Centre c = centres.get(up ? hi++ : lo--);
+      double sp = Math.sin((Math.toRadians(c.lat()) - p1) / 2);
+      if (sp * sp > bestTerm * (1 + 1e-9)) {
+        if (up) {
+          hi = centres.size();
+        } else {
+          lo = -1;
+        }
+        continue;
+      }
+      if (cc == null || cc.equals(c.place().country())) {
+        double t = Geo.haversineTerm(lat, lon, c.lat(), c.place().lon());
+        if (t < bestTerm || (t == bestTerm && c.order() < best.order())) {
           bestTerm = t;
-          best = p;
+          best = c;
         }
       }
     }
-    return best;
+    return best == null ? null : best.place();
+  }
+
+  /** The index of the first centre at or north of a latitude (binary search). */
+  private int lowestAtOrAbove(double lat) {
+    int lo = 0;
+    int hi = centres.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (centres.get(mid).lat() < lat) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private Place parentOfKind(Place p, String kind) {
