@@ -71,20 +71,31 @@ public final class IncidentQuery {
       Sql q = searchStream(h, accord, f, binds);
       sql = "SELECT COUNT(*) FROM (SELECT DISTINCT s.incident FROM " + q.from() + " WHERE " + q.where() + " LIMIT :cap) t";
     } else if (f.q() != null && IncidentSearch.match(f.q(), false) != null) {
-      // PostgreSQL: the distinct incidents among the first matching search rows (two per
-      // incident on average before the answer is in doubt), not a list of every match joined.
+      // PostgreSQL: the distinct incidents among the first matching search rows, not a list of
+      // every match joined. An incident mostly has one search row, so the first cap + 1 rows
+      // usually settle it; twice that before the answer is in doubt.
       Map<String, Object> read = new HashMap<>();
-      Sql q = sql(h, accord, f, read, Use.WALK);
-      read.put("rows", 2 * (cap + 1));
-      long[] seen = h.createQuery("SELECT COUNT(*), COUNT(DISTINCT t.incident) FROM (SELECT s.incident FROM incident_search s JOIN "
-              + q.from() + " ON i.accord = s.accord AND i.id = s.incident WHERE " + IncidentSearch.condition(false, "s") + " AND "
-              + q.where() + " LIMIT :rows) t")
-          .bindMap(read).map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
-      if (seen[1] > cap) {
-        return new Count(cap, false);
+      String matches;
+      if (textAlone(f)) {
+        // The words alone: every search row is of an incident of its accord, so no join.
+        read.put("accord", accord);
+        read.put("q", IncidentSearch.match(f.q(), false));
+        matches = "SELECT s.incident FROM incident_search s WHERE " + IncidentSearch.condition(false, "s") + " AND s.accord = :accord";
+      } else {
+        Sql q = sql(h, accord, f, read, Use.WALK);
+        matches = "SELECT s.incident FROM incident_search s JOIN " + q.from() + " ON i.accord = s.accord AND i.id = s.incident WHERE "
+            + IncidentSearch.condition(false, "s") + " AND " + q.where();
       }
-      if (seen[0] < 2 * (cap + 1)) {
-        return new Count(seen[1], true);
+      for (long rows : new long[] {cap + 1, 2 * (cap + 1)}) {
+        read.put("rows", rows);
+        long[] seen = h.createQuery("SELECT COUNT(*), COUNT(DISTINCT t.incident) FROM (" + matches + " LIMIT :rows) t")
+            .bindMap(read).map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        if (seen[1] > cap) {
+          return new Count(cap, false);
+        }
+        if (seen[0] < rows) {
+          return new Count(seen[1], true);
+        }
       }
       Sql all = sql(h, accord, f, binds, Use.LIST);
       sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + all.from() + " WHERE " + all.where() + " LIMIT :cap) t";
@@ -456,6 +467,11 @@ public final class IncidentQuery {
       binds.put("admin2", f.admin2().toLowerCase(Locale.ROOT));
     }
     return w;
+  }
+
+  /** Whether a filter is words to search for and nothing else. */
+  private static boolean textAlone(Filter f) {
+    return f.q() != null && new Filter(null, null, null, null, null, null, f.q(), null).equals(f);
   }
 
   /** Whether a filter is a group, with at most a province or district: its own rows answer alone. */
