@@ -2,6 +2,7 @@ package accord.ledger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -21,6 +22,9 @@ public record Entry(
     ObjectNode body) {
 
   public Entry {
+    // The signed form carries milliseconds (EntryCodec.formatTime): the entry applied when it is
+    // appended must be the one a rebuild reads back from the log, to the last digit.
+    time = time == null ? null : time.truncatedTo(ChronoUnit.MILLIS);
     refs = refs == null ? List.of() : List.copyOf(refs);
     if (lang == null || lang.isBlank()) {
       lang = "en";
