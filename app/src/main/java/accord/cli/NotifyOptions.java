@@ -28,6 +28,9 @@ final class NotifyOptions {
   @Option(names = "--public-url", description = "this node's address as readers reach it, for links in notices (default: $ACCORD_PUBLIC_URL)")
   String publicUrl;
 
+  @Option(names = "--webhooks-internal", description = "allow webhooks to loopback and private addresses (default: $ACCORD_WEBHOOKS_INTERNAL, else refused)")
+  Boolean webhooksInternal;
+
   /** The mail server, or null when none is configured. */
   SmtpConfig smtp(Map<String, String> env) {
     String host = or(smtpHost, env.get("ACCORD_SMTP_HOST"));
@@ -53,7 +56,9 @@ final class NotifyOptions {
 
   /** Starts delivering the node's outbox; it stops when the node closes. */
   Deliverer start(Node n) {
-    var settings = Deliverer.Settings.of(smtp(System.getenv()), or(publicUrl, System.getenv("ACCORD_PUBLIC_URL")));
+    boolean internal = webhooksInternal != null ? webhooksInternal
+        : Boolean.parseBoolean(System.getenv().getOrDefault("ACCORD_WEBHOOKS_INTERNAL", "false"));
+    var settings = Deliverer.Settings.of(smtp(System.getenv()), or(publicUrl, System.getenv("ACCORD_PUBLIC_URL")), internal);
     return n.closeWith(new Deliverer(n.db().jdbi(), n.clock(), settings)).start();
   }
 

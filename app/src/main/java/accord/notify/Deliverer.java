@@ -22,11 +22,15 @@ public final class Deliverer implements AutoCloseable {
   private static final int BATCH = 50;
   private static final int MAX_ERROR = 500;
 
-  /** How the node reaches the outside: SMTP (null: no e-mail), the public URL for links, timeouts, retries. */
+  /**
+   * How the node reaches the outside: SMTP (null: no e-mail), the public URL for links, timeouts,
+   * retries, and whether webhooks may go to loopback and private addresses ({@link WebhookHosts}).
+   */
   public record Settings(SmtpConfig smtp, String publicUrl, Duration timeout, OutboxRules.Policy policy,
-      Duration poll) {
-    public static Settings of(SmtpConfig smtp, String publicUrl) {
-      return new Settings(smtp, publicUrl, Duration.ofSeconds(10), OutboxRules.Policy.DEFAULT, Duration.ofSeconds(2));
+      Duration poll, boolean internalWebhooks) {
+    public static Settings of(SmtpConfig smtp, String publicUrl, boolean internalWebhooks) {
+      return new Settings(smtp, publicUrl, Duration.ofSeconds(10), OutboxRules.Policy.DEFAULT, Duration.ofSeconds(2),
+          internalWebhooks);
     }
   }
 
@@ -45,7 +49,7 @@ public final class Deliverer implements AutoCloseable {
     this.settings = settings;
     int timeout = (int) settings.timeout().toMillis();
     this.mail = settings.smtp() == null ? null : new Mailer(settings.smtp(), settings.publicUrl(), timeout);
-    this.webhooks = new Webhooks(settings.timeout(), settings.publicUrl());
+    this.webhooks = new Webhooks(settings.timeout(), settings.publicUrl(), settings.internalWebhooks());
   }
 
   /** Starts polling in the background. */

@@ -22,16 +22,19 @@ final class Webhooks implements Channel {
   private final HttpClient client;
   private final Duration timeout;
   private final String publicUrl;
+  private final boolean allowInternal;
 
-  Webhooks(Duration timeout, String publicUrl) {
+  Webhooks(Duration timeout, String publicUrl, boolean allowInternal) {
     this.timeout = timeout;
     this.publicUrl = publicUrl;
+    this.allowInternal = allowInternal;
     this.client = HttpClient.newBuilder().connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   @Override
   public void send(Delivery d, Subscription s) throws Exception {
+    WebhookHosts.check(d.target(), allowInternal);
     byte[] body = body(d, publicUrl);
     HttpRequest req = HttpRequest.newBuilder(URI.create(d.target()))
         .timeout(timeout)

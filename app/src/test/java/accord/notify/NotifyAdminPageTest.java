@@ -52,7 +52,7 @@ class NotifyAdminPageTest {
       long incident = Fixture.report(s, s.login("af.liaison"));
       Fixture.account(s, s.login("pk.liaison"), incident);
       var settings = new Deliverer.Settings(null, null, Duration.ofSeconds(2),
-          new OutboxRules.Policy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofSeconds(1));
+          new OutboxRules.Policy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), Duration.ofSeconds(1), true);
       new Deliverer(s.node.db().jdbi(), s.node.clock(), settings).deliverDue();
       String failed = pages.page(s, admin, "/admin/notify?status=failed&lang=en");
       assertThat(failed).contains("data-status=\"failed\"").contains("PK filed its account of incident " + incident)

@@ -46,7 +46,7 @@ class OutboxTest {
       HandClock clock = new HandClock(t0);
       var settings = new Deliverer.Settings(
           new SmtpConfig("127.0.0.1", smtp.getSmtp().getPort(), "accord@node.example.org", false, null, null),
-          "https://accord.example.org", Duration.ofSeconds(5), POLICY, Duration.ofSeconds(1));
+          "https://accord.example.org", Duration.ofSeconds(5), POLICY, Duration.ofSeconds(1), true);
       Deliverer deliverer = new Deliverer(s.node.db().jdbi(), clock, settings);
 
       subscribe(s, admin, "PK", "email", "pk-desk@example.org");
@@ -174,6 +174,28 @@ class OutboxTest {
       assertThat(s.postJson("/api/admin/notify/subscriptions/remove", admin, "{\"id\": \"" + sub.get("id").asText() + "\"}")
           .status()).isEqualTo(404);
       assertThat(s.get("/api/admin/notify/outbox?status=lost", admin).status()).isEqualTo(400);
+    }
+  }
+
+  /** A node that was not told it may post to internal addresses refuses its loopback receiver. */
+  @org.junit.jupiter.api.Test
+  void webhooksToInternalAddressesAreRefusedUnlessAllowed() throws Exception {
+    try (TestServer s = new TestServer(Engines.SQLITE, dir); Receiver receiver = new Receiver(Map.of())) {
+      String admin = s.login("admin");
+      subscribe(s, admin, "PK", "webhook", receiver.url("/hook"));
+      Fixture.account(s, s.login("af.liaison"), Fixture.report(s, s.login("pk.liaison")));
+      var settings = new Deliverer.Settings(null, null, Duration.ofSeconds(2), POLICY, Duration.ofSeconds(1), false);
+      assertThat(new Deliverer(s.node.db().jdbi(), s.node.clock(), settings).deliverDue()).isZero();
+      JsonNode refused = delivery(s, admin, "webhook", "PK");
+      assertThat(refused.get("last_error").asText()).contains("refused: the webhook host 127.0.0.1 is a loopback address");
+      assertThat(receiver.postsTo("/hook")).isEmpty();
+
+      for (String a : new String[] {"10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fd00::1", "fe80::1"}) {
+        assertThat(WebhookHosts.internal(java.net.InetAddress.getByName(a))).as(a).isNotNull();
+      }
+      for (String a : new String[] {"8.8.8.8", "203.0.113.7", "100.128.0.1", "2001:db8::1"}) {
+        assertThat(WebhookHosts.internal(java.net.InetAddress.getByName(a))).as(a).isNull();
+      }
     }
   }
 
