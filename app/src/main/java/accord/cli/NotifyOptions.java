@@ -37,7 +37,7 @@ final class NotifyOptions {
     if (host == null) {
       return null;
     }
-    boolean tls = smtpStartTls != null ? smtpStartTls : Boolean.parseBoolean(env.getOrDefault("ACCORD_SMTP_STARTTLS", "false"));
+    boolean tls = flag(smtpStartTls, env.get("ACCORD_SMTP_STARTTLS"));
     int port;
     if (smtpPort != null) {
       port = smtpPort;
@@ -56,10 +56,14 @@ final class NotifyOptions {
 
   /** Starts delivering the node's outbox; it stops when the node closes. */
   Deliverer start(Node n) {
-    boolean internal = webhooksInternal != null ? webhooksInternal
-        : Boolean.parseBoolean(System.getenv().getOrDefault("ACCORD_WEBHOOKS_INTERNAL", "false"));
+    boolean internal = flag(webhooksInternal, System.getenv("ACCORD_WEBHOOKS_INTERNAL"));
     var settings = Deliverer.Settings.of(smtp(System.getenv()), or(publicUrl, System.getenv("ACCORD_PUBLIC_URL")), internal);
     return n.closeWith(new Deliverer(n.db().jdbi(), n.clock(), settings)).start();
+  }
+
+  /** An on/off option, else its environment variable ("true" in any case), else off. */
+  private static boolean flag(Boolean option, String env) {
+    return option != null ? option : Boolean.parseBoolean(env);
   }
 
   private static String or(String a, String b) {

@@ -31,24 +31,7 @@ public final class Geo {
    * (haversine to its nearest point) and the smallest of those is the answer.
    */
   public static double kmToLines(double lat, double lon, List<double[][]> lines) {
-    double k = Math.cos(Math.toRadians(lat));
-    double bestPlane = Double.POSITIVE_INFINITY;
-    for (double[][] line : lines) {
-      for (int i = 0; i < line.length; i++) {
-        bestPlane = Math.min(bestPlane, plane(lat, lon, k, line[i], line[Math.min(i + 1, line.length - 1)])[0]);
-      }
-    }
-    double limit = band(bestPlane);
-    double best = Double.POSITIVE_INFINITY;
-    for (double[][] line : lines) {
-      for (int i = 0; i < line.length; i++) {
-        double[] d = plane(lat, lon, k, line[i], line[Math.min(i + 1, line.length - 1)]);
-        if (d[0] <= limit) {
-          best = Math.min(best, km(lat, lon, d[2], d[1]));
-        }
-      }
-    }
-    return best;
+    return new LineIndex(lines).km(lat, lon);
   }
 
   /** The squared planar distances measured again on the sphere: within 10% of the best (1.1²). */

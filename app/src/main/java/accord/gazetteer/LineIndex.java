@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Polylines prepared for {@link Geo#kmToLines}: cut into runs of {@link #RUN} segments, each with
+ * Polylines prepared for {@link Geo#kmToLines}, which a gazetteer keeps for its border line: cut into runs of {@link #RUN} segments, each with
  * its bounding box. A run's box is at least as far from the point as any of its segments, so a run
  * whose box is farther than the best segment so far (or than the 10% band of the second pass) can
  * hold no answer and is skipped; the answer is the same as measuring every segment.
